@@ -1,0 +1,70 @@
+package dev.siyu.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+import dev.siyu.shared.TenantId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * API keys of tenants. A key is 32 random bytes shown once; only its SHA-256 is stored,
+ * which is enough for a secret of that entropy and lets a lookup be one index probe.
+ */
+@Service
+public class ApiKeys {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	ApiKeys(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Issues a new key for the tenant and returns it in clear, the only time it is
+	 * visible.
+	 */
+	public String issue(TenantId tenant, String name) {
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String key = "sy_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		this.jdbc.sql("insert into api_key (tenant_id, name, prefix, secret_hash) values (?, ?, ?, ?)")
+			.params(tenant.value(), name, key.substring(0, 8), hash(key))
+			.update();
+		return key;
+	}
+
+	/** The tenant a presented key belongs to, if the key is known and not revoked. */
+	public Optional<TenantId> authenticate(String presented) {
+		if (presented == null || !presented.startsWith("sy_")) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				update api_key set last_used_at = now()
+				where secret_hash = ? and revoked_at is null
+				returning tenant_id""").param(hash(presented)).query(Long.class).optional().map(TenantId::new);
+	}
+
+	public void revokeAll(TenantId tenant) {
+		this.jdbc.sql("update api_key set revoked_at = now() where tenant_id = ? and revoked_at is null")
+			.param(tenant.value())
+			.update();
+	}
+
+	private static byte[] hash(String key) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.siyu.tenant;
+
+/** What a user may do in a tenant, from most to least powerful. */
+public enum Role {
+
+	OWNER, ADMIN, OPERATOR, ANALYST, GUIDE;
+
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	public static Role of(String code) {
+		for (Role role : values()) {
+			if (role.code().equalsIgnoreCase(code.trim())) {
+				return role;
+			}
+		}
+		throw new IllegalArgumentException("unknown role '" + code + "' (owner, admin, operator, analyst, guide)");
+	}
+
+	/**
+	 * Whether this role may see personal data unmasked (every reveal is still audited).
+	 */
+	public boolean mayRevealPersonalData() {
+		return this == OWNER || this == ADMIN;
+	}
+
+}

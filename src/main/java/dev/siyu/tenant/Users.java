@@ -1,0 +1,91 @@
+package dev.siyu.tenant;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.siyu.shared.TenantId;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People who sign in to the console, and the role each has in each tenant. */
+@Service
+public class Users {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public long create(String username, String displayName, String password) {
+		if (username == null || username.isBlank()) {
+			throw new IllegalArgumentException("a user needs a username");
+		}
+		if (password == null || password.length() < 8) {
+			throw new IllegalArgumentException("a password needs at least 8 characters");
+		}
+		try {
+			return this.jdbc
+				.sql("insert into app_user (username, display_name, password_hash) values (?, ?, ?) returning id")
+				.params(username, (displayName == null) ? username : displayName, this.passwords.encode(password))
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new IllegalArgumentException("user '" + username + "' already exists");
+		}
+	}
+
+	@Transactional
+	public void grant(String username, TenantId tenant, Role role) {
+		long userId = idOf(username);
+		this.jdbc.sql("""
+				insert into membership (user_id, tenant_id, role) values (?, ?, ?)
+				on conflict (user_id, tenant_id) do update set role = excluded.role""")
+			.params(userId, tenant.value(), role.code())
+			.update();
+	}
+
+	/** The user's roles by tenant, if the password matches and the user is active. */
+	public Optional<List<Membership>> signIn(String username, String password) {
+		Optional<String> hash = this.jdbc
+			.sql("select password_hash from app_user where username = ? and disabled_at is null")
+			.param(username)
+			.query(String.class)
+			.optional();
+		if (hash.isEmpty() || !this.passwords.matches(password, hash.get())) {
+			return Optional.empty();
+		}
+		return Optional.of(memberships(username));
+	}
+
+	public List<Membership> memberships(String username) {
+		return this.jdbc.sql("""
+				select m.tenant_id, m.role from membership m join app_user u on u.id = m.user_id
+				where u.username = ? order by m.tenant_id""")
+			.param(username)
+			.query((rs, row) -> new Membership(new TenantId(rs.getLong(1)), Role.of(rs.getString(2))))
+			.list();
+	}
+
+	private long idOf(String username) {
+		return this.jdbc.sql("select id from app_user where username = ?")
+			.param(username)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no user named '" + username + "'"));
+	}
+
+	/** A user's role in one tenant. */
+	public record Membership(TenantId tenant, Role role) {
+	}
+
+}
