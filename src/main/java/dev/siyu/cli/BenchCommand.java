@@ -1,15 +1,140 @@
 package dev.siyu.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import javax.sql.DataSource;
+
+import dev.siyu.ingest.ImportResult;
+import dev.siyu.ingest.IngestBaseline;
+import dev.siyu.ingest.Imports;
+import dev.siyu.synthetic.GenerationRequest;
+import dev.siyu.synthetic.Manifest;
+import dev.siyu.synthetic.ManifestFile;
+import dev.siyu.synthetic.SyntheticBrand;
+import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Not built yet.")
-class BenchCommand implements Callable<Integer> {
+import org.springframework.context.ConfigurableApplicationContext;
 
-	@Override
-	public Integer call() {
-		throw new IllegalStateException("not built yet");
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against a baseline measured in the same run.",
+		subcommands = { BenchCommand.Ingest.class })
+class BenchCommand {
+
+	@Command(name = "ingest", mixinStandardHelpOptions = true,
+			description = "Import N generated Tmall orders through the product's path into a fresh tenant, and COPY "
+					+ "the same file raw into an unindexed table; print both rates and their ratio.")
+	static class Ingest implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--orders", defaultValue = "1000000", paramLabel = "N")
+		long orders;
+
+		@Option(names = "--seed", defaultValue = "7")
+		long seed;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() throws Exception {
+			Path work = Files.createTempDirectory("siyu-bench-");
+			if (this.database.dataDir == null && this.database.db == null) {
+				this.database.dataDir = work.resolve("data");
+			}
+			try (ProgressBar progress = new ProgressBar()) {
+				Manifest manifest = SyntheticBrand.generate(
+						new GenerationRequest(Math.max(1, this.orders / 3), this.seed, work.resolve("files"),
+								Set.of("taobao"), this.orders),
+						written -> progress.update(0.2 * written / this.orders, "generating"));
+				Path orderFile = orderFile(work.resolve("files"), manifest);
+				try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+					IngestBaseline baseline = new IngestBaseline(context.getBean(DataSource.class));
+					progress.update(0.2, "raw COPY baseline");
+					double copySecondsBefore = baseline.copySeconds(orderFile);
+					String tenantName = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+					var tenant = context.getBean(Tenants.class).create(tenantName, "benchmark").tenant();
+					resetPeaks();
+					long start = System.nanoTime();
+					ImportResult result = context.getBean(Imports.class)
+						.importFiles(tenant.id(), "taobao", null, List.of(orderFile),
+								(fraction, phase) -> progress.update(0.25 + 0.7 * fraction, phase));
+					double productSeconds = (System.nanoTime() - start) / 1e9;
+					long peakHeap = peakHeapBytes();
+					progress.update(0.96, "raw COPY baseline");
+					double copySeconds = Math.min(copySecondsBefore, baseline.copySeconds(orderFile));
+					progress.close();
+					long imported = result.imported() + result.updated() + result.unchanged();
+					double productRate = imported / productSeconds;
+					double copyRate = baseline.rows() / copySeconds;
+					Map<String, Object> out = new LinkedHashMap<>();
+					out.put("orders", imported);
+					out.put("productOrdersPerSec", Math.round(productRate));
+					out.put("copyRowsPerSec", Math.round(copyRate));
+					out.put("ratio", Math.round(productRate / copyRate * 1000) / 1000.0);
+					out.put("peakHeapMb", peakHeap / (1024 * 1024));
+					out.put("productSeconds", Math.round(productSeconds * 100) / 100.0);
+					out.put("copySeconds", Math.round(copySeconds * 100) / 100.0);
+					out.put("rejected", result.rejected());
+					Output.result(this.json, out);
+				}
+			}
+			finally {
+				deleteQuietly(work);
+			}
+			return 0;
+		}
+
+		private static Path orderFile(Path dir, Manifest manifest) {
+			for (ManifestFile file : manifest.files()) {
+				if (file.path().contains("ExportOrderList")) {
+					return dir.resolve(file.path());
+				}
+			}
+			throw new IllegalStateException("the generator wrote no Taobao order file");
+		}
+
+		private static void resetPeaks() {
+			System.gc();
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				if (pool.getType() == MemoryType.HEAP) {
+					pool.resetPeakUsage();
+				}
+			}
+		}
+
+		/** Sum of each heap pool's peak: never less than the true peak of the heap. */
+		private static long peakHeapBytes() {
+			long peak = 0;
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				if (pool.getType() == MemoryType.HEAP) {
+					peak += pool.getPeakUsage().getUsed();
+				}
+			}
+			return peak;
+		}
+
+		private static void deleteQuietly(Path dir) {
+			try (var walk = Files.walk(dir)) {
+				walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+			catch (java.io.IOException ex) {
+				System.err.println("warning: could not delete " + dir + ": " + ex.getMessage());
+			}
+		}
+
 	}
 
 }

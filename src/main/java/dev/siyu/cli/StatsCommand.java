@@ -1,15 +1,45 @@
 package dev.siyu.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.siyu.ingest.TenantStatistics;
+import dev.siyu.tenant.Tenant;
+import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Not built yet.")
+import org.springframework.context.ConfigurableApplicationContext;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+		description = "Counts of a tenant: orders, items, buyer accounts, persons (One IDs), GMV.")
 class StatsCommand implements Callable<Integer> {
+
+	@Mixin
+	DatabaseOptions database = new DatabaseOptions();
+
+	@Option(names = "--tenant", required = true, paramLabel = "NAME")
+	String tenant;
+
+	@Option(names = "--json", description = "Print one JSON object as the last line")
+	boolean json;
 
 	@Override
 	public Integer call() {
-		throw new IllegalStateException("not built yet");
+		try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+			Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+			TenantStatistics.Counts counts = context.getBean(TenantStatistics.class).of(tenant.id());
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("orders", counts.orders());
+			out.put("orderItems", counts.orderItems());
+			out.put("accounts", counts.accounts());
+			out.put("persons", counts.persons());
+			out.put("gmv", counts.gmv().toPlainString());
+			Output.result(this.json, out);
+			return 0;
+		}
 	}
 
 }

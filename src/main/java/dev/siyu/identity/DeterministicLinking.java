@@ -1,0 +1,198 @@
+package dev.siyu.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the persons of the accounts an import touched: finds every account connected to them
+ * through strong, unquarantined identifiers (and the accounts of their current persons), unites
+ * them with union-find, and writes the persons, merges and link evidence back set-based.
+ */
+@Component
+class DeterministicLinking {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	DeterministicLinking(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	Result link(long scope, List<Long> newlyQuarantined, String madeBy) {
+		collectClosure(newlyQuarantined);
+		AccountIndex index = new AccountIndex(1024);
+		List<long[]> accounts = new ArrayList<>();
+		this.jdbc.sql("select a.id, coalesce(a.person_id, 0) from account a join closure_account c on c.id = a.id")
+			.query(rs -> {
+				index.indexOf(rs.getLong(1));
+				accounts.add(new long[] { rs.getLong(1), rs.getLong(2) });
+			});
+		int n = index.size();
+		long[] currentPerson = new long[n];
+		for (long[] account : accounts) {
+			currentPerson[index.find(account[0])] = account[1];
+		}
+		UnionFind sets = new UnionFind(n);
+		long[] viaIdentifier = new long[n];
+		int[] linkedWith = new int[n];
+		Arrays.fill(linkedWith, -1);
+		long[] previous = { -1, -1 };
+		this.jdbc.sql("""
+				select ai.identifier_id, ai.account_id from account_identifier ai
+				join closure_account c on c.id = ai.account_id
+				join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
+				order by ai.identifier_id, ai.account_id""").query(rs -> {
+			long identifier = rs.getLong(1);
+			int account = index.find(rs.getLong(2));
+			if (identifier == previous[0]) {
+				int first = (int) previous[1];
+				sets.union(first, account);
+				if (linkedWith[account] < 0) {
+					linkedWith[account] = first;
+					viaIdentifier[account] = identifier;
+				}
+				if (linkedWith[first] < 0) {
+					linkedWith[first] = account;
+					viaIdentifier[first] = identifier;
+				}
+			}
+			else {
+				previous[0] = identifier;
+				previous[1] = account;
+			}
+		});
+		PersonAssignment assignment = PersonAssignment.of(sets, currentPerson, n);
+		long[] newIds = newPersons(scope, assignment.newPersons());
+		long[] person = assignment.resolve(newIds);
+		writeResults(index, person, viaIdentifier, linkedWith, n);
+		long moved = this.jdbc.sql("""
+				update account a set person_id = r.person_id from link_result r
+				where a.id = r.account_id and a.person_id is distinct from r.person_id""").update();
+		this.jdbc.sql("""
+				update identity_link l set ended_at = now() from link_result r
+				where l.account_id = r.account_id and l.ended_at is null
+				  and (l.person_id <> r.person_id or l.rule <> r.rule
+				       or l.identifier_id is distinct from r.identifier_id)""").update();
+		this.jdbc.sql("""
+				insert into identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)
+				select ?, r.account_id, r.person_id, r.rule, r.identifier_id, r.linked_with, ?
+				from link_result r
+				where not exists (select 1 from identity_link l where l.account_id = r.account_id and l.ended_at is null)
+				""").params(scope, madeBy).update();
+		long merged = 0;
+		for (long[] merge : assignment.merges()) {
+			this.jdbc.sql("update person set merged_into = ? where id = ?").params(merge[1], merge[0]).update();
+			this.jdbc.sql("""
+					insert into person_merge (tenant_id, survivor_id, merged_id, reason, made_by)
+					values (?, ?, ?, 'shared_identifier', ?)""").params(scope, merge[1], merge[0], madeBy).update();
+			merged++;
+		}
+		return new Result(newIds.length, merged, moved);
+	}
+
+	/** Every account reachable from the touched ones, in the temporary table closure_account. */
+	private void collectClosure(List<Long> newlyQuarantined) {
+		this.jdbc.sql("drop table if exists closure_account; drop table if exists closure_identifier").update();
+		this.jdbc.sql("create temp table closure_account (id bigint primary key) on commit drop").update();
+		this.jdbc.sql("create temp table closure_identifier (id bigint primary key) on commit drop").update();
+		this.jdbc.sql("insert into closure_account select distinct id from touched_account on conflict do nothing")
+			.update();
+		if (!newlyQuarantined.isEmpty()) {
+			this.jdbc.sql("""
+					insert into closure_account
+					select distinct a.id from account a
+					where a.person_id in (select a2.person_id from account_identifier ai
+					                      join account a2 on a2.id = ai.account_id
+					                      where ai.identifier_id = any(?))
+					on conflict do nothing""").param(newlyQuarantined.toArray(Long[]::new)).update();
+		}
+		int added = 1;
+		while (added > 0) {
+			this.jdbc.sql("""
+					insert into closure_identifier
+					select distinct ai.identifier_id from account_identifier ai
+					join closure_account c on c.id = ai.account_id
+					join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
+					on conflict do nothing""").update();
+			added = this.jdbc.sql("""
+					insert into closure_account
+					select distinct ai.account_id from account_identifier ai
+					join closure_identifier ci on ci.id = ai.identifier_id
+					on conflict do nothing""").update();
+			added += this.jdbc.sql("""
+					insert into closure_account
+					select distinct a.id from account a
+					where a.person_id in (select a2.person_id from account a2 join closure_account c on c.id = a2.id
+					                      where a2.person_id is not null)
+					on conflict do nothing""").update();
+		}
+		this.jdbc.sql("analyze closure_account").update();
+	}
+
+	private long[] newPersons(long scope, int count) {
+		if (count == 0) {
+			return new long[0];
+		}
+		List<Long> ids = this.jdbc.sql("""
+				insert into person (tenant_id) select ? from generate_series(1, ?) returning id""")
+			.params(scope, count)
+			.query(Long.class)
+			.list();
+		return ids.stream().mapToLong(Long::longValue).sorted().toArray();
+	}
+
+	private void writeResults(AccountIndex index, long[] person, long[] viaIdentifier, int[] linkedWith, int n) {
+		this.jdbc.sql("drop table if exists link_result").update();
+		this.jdbc.sql("""
+				create temp table link_result (account_id bigint primary key, person_id bigint, rule text,
+				  identifier_id bigint, linked_with bigint) on commit drop""").update();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy link_result from stdin");
+			StringBuilder rows = new StringBuilder(1 << 16);
+			for (int i = 0; i < n; i++) {
+				rows.append(index.idAt(i)).append('\t').append(person[i]).append('\t');
+				if (linkedWith[i] >= 0) {
+					rows.append("shared_identifier\t").append(viaIdentifier[i]).append('\t')
+						.append(index.idAt(linkedWith[i]));
+				}
+				else {
+					rows.append("single_account\t\\N\t\\N");
+				}
+				rows.append('\n');
+				if (rows.length() > 60_000 || i == n - 1) {
+					byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+					copy.writeToCopy(bytes, 0, bytes.length);
+					rows.setLength(0);
+				}
+			}
+			copy.endCopy();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot write identity links: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	record Result(long personsCreated, long personsMerged, long accountsMoved) {
+	}
+
+}

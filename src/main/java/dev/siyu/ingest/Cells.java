@@ -1,0 +1,172 @@
+package dev.siyu.ingest;
+
+/**
+ * Reads the values of export cells as they come from platforms: amounts with currency signs and
+ * thousands separators, times in several layouts, quantities. Each returns a canonical text for
+ * the database, or null when the cell is not a value of that type; empty cells are "".
+ */
+final class Cells {
+
+	private Cells() {
+	}
+
+	/** {@code ¥1,299.00} -> {@code 1299.00}; null when not a decimal amount. */
+	static String amount(String cell) {
+		if (cell.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(cell.length());
+		boolean digits = false;
+		boolean point = false;
+		int decimals = 0;
+		for (int i = 0; i < cell.length(); i++) {
+			char c = cell.charAt(i);
+			if (c >= '0' && c <= '9') {
+				out.append(c);
+				digits = true;
+				if (point && ++decimals > 2) {
+					if (c != '0') {
+						return null;
+					}
+					out.setLength(out.length() - 1);
+				}
+			}
+			else if (c == '.' && !point) {
+				point = true;
+				out.append(c);
+			}
+			else if (c == '-' && out.isEmpty()) {
+				out.append(c);
+			}
+			else if (c == ',' || c == ' ' || c == '¥' || c == '￥' || c == '元' || c == '\u00a0' || c == '+') {
+				continue;
+			}
+			else {
+				return null;
+			}
+		}
+		if (!digits || out.length() > 16) {
+			return null;
+		}
+		return out.toString();
+	}
+
+	/** A whole number of items: {@code 2}, {@code 2.0}; null otherwise. */
+	static String quantity(String cell) {
+		if (cell.isEmpty()) {
+			return "";
+		}
+		int end = cell.length();
+		int dot = cell.indexOf('.');
+		if (dot >= 0) {
+			for (int i = dot + 1; i < end; i++) {
+				if (cell.charAt(i) != '0') {
+					return null;
+				}
+			}
+			end = dot;
+		}
+		if (end == 0 || end > 9) {
+			return null;
+		}
+		for (int i = 0; i < end; i++) {
+			char c = cell.charAt(i);
+			if (c < '0' || c > '9') {
+				return null;
+			}
+		}
+		return cell.substring(0, end);
+	}
+
+	/**
+	 * A local date-time in one of the layouts exports use ({@code 2024-01-05 12:34:56},
+	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T}) as
+	 * {@code yyyy-MM-dd HH:mm:ss}; null when it is not a valid time.
+	 */
+	static String localDateTime(String cell) {
+		if (cell.isEmpty()) {
+			return "";
+		}
+		int length = cell.length();
+		int[] parts = new int[6];
+		if (length == 8 && allDigits(cell, 0, 8)) {
+			parts[0] = Integer.parseInt(cell, 0, 4, 10);
+			parts[1] = Integer.parseInt(cell, 4, 6, 10);
+			parts[2] = Integer.parseInt(cell, 6, 8, 10);
+			return format(parts);
+		}
+		int count = 0;
+		int i = 0;
+		while (i < length && count < 6) {
+			char c = cell.charAt(i);
+			if (c >= '0' && c <= '9') {
+				int start = i;
+				int value = 0;
+				while (i < length && cell.charAt(i) >= '0' && cell.charAt(i) <= '9') {
+					value = value * 10 + (cell.charAt(i++) - '0');
+				}
+				if (i - start > 4) {
+					return null;
+				}
+				parts[count++] = value;
+			}
+			else if (c == '-' || c == '/' || c == ':' || c == ' ' || c == 'T' || c == '年' || c == '月' || c == '日'
+					|| c == '.' && count < 3) {
+				i++;
+			}
+			else {
+				return null;
+			}
+		}
+		boolean fractionOnly = i < length && count == 6 && cell.charAt(i) == '.' && allDigits(cell, i + 1, length);
+		if ((i < length && !fractionOnly && !cell.substring(i).isBlank()) || (count != 3 && count != 5 && count != 6)) {
+			return null;
+		}
+		return format(parts);
+	}
+
+	private static String format(int[] p) {
+		if (p[0] < 1970 || p[0] > 2999 || p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > daysIn(p[0], p[1]) || p[3] > 23
+				|| p[4] > 59 || p[5] > 59) {
+			return null;
+		}
+		char[] out = new char[19];
+		put(out, 0, p[0], 4);
+		out[4] = '-';
+		put(out, 5, p[1], 2);
+		out[7] = '-';
+		put(out, 8, p[2], 2);
+		out[10] = ' ';
+		put(out, 11, p[3], 2);
+		out[13] = ':';
+		put(out, 14, p[4], 2);
+		out[16] = ':';
+		put(out, 17, p[5], 2);
+		return new String(out);
+	}
+
+	private static int daysIn(int year, int month) {
+		return switch (month) {
+			case 2 -> ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0) ? 29 : 28;
+			case 4, 6, 9, 11 -> 30;
+			default -> 31;
+		};
+	}
+
+	private static void put(char[] out, int at, int value, int width) {
+		for (int i = width - 1; i >= 0; i--) {
+			out[at + i] = (char) ('0' + value % 10);
+			value /= 10;
+		}
+	}
+
+	private static boolean allDigits(String cell, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (cell.charAt(i) < '0' || cell.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return from < to;
+	}
+
+}

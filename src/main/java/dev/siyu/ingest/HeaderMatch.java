@@ -1,0 +1,129 @@
+package dev.siyu.ingest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mapping bound to the header of one file: which column index holds each field. Header names
+ * are compared without any white space and case, since exports add stray spaces.
+ */
+final class HeaderMatch {
+
+	final Mapping mapping;
+
+	private final Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
+
+	private final Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+
+	final List<BoundIdentifier> identifiers = new ArrayList<>();
+
+	private final List<String> missing = new ArrayList<>();
+
+	private HeaderMatch(Mapping mapping, List<String> header) {
+		this.mapping = mapping;
+		Map<String, Integer> positions = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			positions.putIfAbsent(normalize(header.get(i)), i);
+		}
+		for (Map.Entry<OrderField, List<String>> column : mapping.columns().entrySet()) {
+			for (String name : column.getValue()) {
+				Integer index = positions.get(normalize(name));
+				if (index != null) {
+					this.indexes.put(column.getKey(), index);
+					this.names.put(column.getKey(), header.get(index).trim());
+					break;
+				}
+			}
+		}
+		for (Mapping.IdentifierColumn identifier : mapping.identifiers()) {
+			for (String name : identifier.names()) {
+				Integer index = positions.get(normalize(name));
+				if (index != null) {
+					this.identifiers.add(new BoundIdentifier(identifier.kind(), index, header.get(index).trim()));
+					break;
+				}
+			}
+		}
+		for (String detect : mapping.detect()) {
+			if (!positions.containsKey(normalize(detect))) {
+				this.missing.add(detect);
+			}
+		}
+		requireAll(OrderField.ORDER_ID);
+		switch (mapping.granularity()) {
+			case ITEMS -> {
+				requireAny(OrderField.TITLE, OrderField.SKU);
+				requireAll(OrderField.QUANTITY);
+			}
+			case ORDER, LINE -> {
+				if (!has(OrderField.AMOUNT) && !(has(OrderField.UNIT_PRICE) && has(OrderField.QUANTITY))) {
+					requireAll(OrderField.AMOUNT);
+				}
+				requireAny(OrderField.CREATED_AT, OrderField.PAID_AT);
+			}
+			default -> throw new IllegalStateException(mapping.granularity().name());
+		}
+	}
+
+	static HeaderMatch of(Mapping mapping, List<String> header) {
+		return new HeaderMatch(mapping, header);
+	}
+
+	boolean complete() {
+		return this.missing.isEmpty();
+	}
+
+	/** The columns (by the mapping's first name for each) this file lacks. */
+	List<String> missing() {
+		return this.missing;
+	}
+
+	boolean has(OrderField field) {
+		return this.indexes.containsKey(field);
+	}
+
+	int index(OrderField field) {
+		return this.indexes.getOrDefault(field, -1);
+	}
+
+	String columnName(OrderField field) {
+		return this.names.getOrDefault(field, field.key());
+	}
+
+	private void requireAll(OrderField field) {
+		if (!has(field)) {
+			this.missing.add(this.mapping.columns().containsKey(field)
+					? String.join("/", this.mapping.columns().get(field)) : field.key());
+		}
+	}
+
+	private void requireAny(OrderField first, OrderField second) {
+		if (!has(first) && !has(second)) {
+			List<String> either = new ArrayList<>();
+			for (OrderField field : List.of(first, second)) {
+				either.add(this.mapping.columns().containsKey(field) ? String.join("/", this.mapping.columns().get(field))
+						: field.key());
+			}
+			this.missing.add(String.join(" or ", either));
+		}
+	}
+
+	static String normalize(String name) {
+		StringBuilder out = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\ufeff' && c != '"') {
+				out.append(Character.toLowerCase(c));
+			}
+		}
+		return out.toString();
+	}
+
+	/** An identifier column found in this file. */
+	record BoundIdentifier(String kind, int index, String column) {
+	}
+
+}

@@ -1,0 +1,291 @@
+package dev.siyu.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.siyu.identity.IdentityResolution;
+import dev.siyu.privacy.PersonalData;
+import dev.siyu.shared.TenantId;
+import dev.siyu.storage.DataDirectory;
+import dev.siyu.tenant.Tenant;
+import dev.siyu.tenant.Tenants;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports export files into a tenant: checks every file's header first (a file that is not a
+ * recognisable export changes nothing), streams the rows into staging with COPY, and merges them
+ * in one transaction, so an interrupted import leaves nothing behind and a re-run reaches the same
+ * state.
+ */
+@Service
+public class Imports {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
+
+	private final PersonalData personalData;
+
+	private final IdentityResolution identity;
+
+	private final Tenants tenants;
+
+	private final DataDirectory dataDirectory;
+
+	private final ApplicationEventPublisher events;
+
+	private final ImportJobs jobs;
+
+	Imports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, PersonalData personalData,
+			IdentityResolution identity, Tenants tenants, DataDirectory dataDirectory, ApplicationEventPublisher events,
+			ImportJobs jobs) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.transactions = transactions;
+		this.personalData = personalData;
+		this.identity = identity;
+		this.tenants = tenants;
+		this.dataDirectory = dataDirectory;
+		this.events = events;
+		this.jobs = jobs;
+	}
+
+	/** Imports the files now and returns the counts; a failure leaves the tenant's data unchanged. */
+	public ImportResult importFiles(TenantId tenantId, String source, Path mappingFile, List<Path> files,
+			ImportProgress progress) {
+		Plan plan = plan(tenantId, source, mappingFile, files);
+		long jobId = this.jobs.open(tenantId, plan.sourceName(), mappingFile, files);
+		return run(plan, jobId, progress);
+	}
+
+	/** Checks the files and registers a job to be run by {@link #runJob}; errors are thrown now. */
+	Plan plan(TenantId tenantId, String source, Path mappingFile, List<Path> files) {
+		if (files.isEmpty()) {
+			throw new IllegalArgumentException("no files to import");
+		}
+		Tenant tenant = this.tenants.byId(tenantId)
+			.orElseThrow(() -> new IllegalArgumentException("unknown tenant " + tenantId));
+		Mapping mapping = (mappingFile != null) ? MappingFiles.read(mappingFile) : null;
+		Sources sources = Sources.of(source, mapping);
+		List<PlannedFile> planned = new ArrayList<>();
+		String platform = null;
+		for (Path file : files) {
+			try (TabularFile table = TabularFile.open(file)) {
+				HeaderMatch match = sources.match(file, table.describe(), table.header());
+				if (platform != null && !platform.equals(match.mapping.platform())) {
+					throw new IllegalArgumentException("files of one import must come from one platform: "
+							+ file.getFileName() + " is " + match.mapping.platform() + ", the others " + platform);
+				}
+				platform = match.mapping.platform();
+				planned.add(new PlannedFile(file.getFileName().toString(), match, () -> TabularFile.open(file)));
+			}
+			catch (IOException ex) {
+				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);
+			}
+		}
+		// order files before item files, so the items find their orders
+		planned.sort((a, b) -> Boolean.compare(a.match().mapping.granularity() == Mapping.Granularity.ITEMS,
+				b.match().mapping.granularity() == Mapping.Granularity.ITEMS));
+		return new Plan(tenant, (source == null) ? mapping.name() : source, platform, planned, false);
+	}
+
+	ImportResult runJob(Plan plan, long jobId, ImportProgress progress) {
+		return run(plan, jobId, progress);
+	}
+
+	long openJob(Plan plan, Path mappingFile) {
+		return this.jobs.open(plan.tenant().id(), plan.sourceName(), mappingFile,
+				plan.files().stream().map(file -> Path.of(file.label())).toList());
+	}
+
+	/**
+	 * Imports orders pushed as JSON ({@code {"platform": ..., "orders": [...]}}, at most 10,000) and
+	 * answers for each order whether it was imported, updated, unchanged or rejected, and why.
+	 */
+	public List<Map<String, Object>> importBatch(TenantId tenantId, JsonNode body) {
+		OrderBatch batch = OrderBatch.of(body);
+		Tenant tenant = this.tenants.byId(tenantId)
+			.orElseThrow(() -> new IllegalArgumentException("unknown tenant " + tenantId));
+		HeaderMatch match = HeaderMatch.of(batch.mapping(), batch.header());
+		Plan plan = new Plan(tenant, "api", batch.mapping().platform(),
+				List.of(new PlannedFile("orders:batch", match, () -> batch)), true);
+		long jobId = this.jobs.open(tenantId, "api", null, List.of(Path.of("orders:batch")));
+		Map<String, Boolean> merged = new HashMap<>();
+		List<ErrorReport.Rejection> rejections = new ArrayList<>();
+		run(plan, jobId, ImportProgress.NONE, merged, rejections);
+		Map<Long, List<Map<String, String>>> errorsByPosition = new HashMap<>();
+		for (ErrorReport.Rejection rejection : rejections) {
+			errorsByPosition.computeIfAbsent(rejection.row(), row -> new ArrayList<>())
+				.add(Map.of("field", rejection.column(), "reason", rejection.reason()));
+		}
+		List<Map<String, Object>> outcomes = new ArrayList<>();
+		List<String> ids = batch.orderIds();
+		for (int i = 0; i < ids.size(); i++) {
+			long position = i + 1;
+			List<Map<String, String>> errors = errorsByPosition.getOrDefault(position, List.of());
+			String result;
+			if (!errors.isEmpty()) {
+				result = "rejected";
+			}
+			else if (merged.containsKey(ids.get(i))) {
+				result = merged.get(ids.get(i)) ? "imported" : "updated";
+			}
+			else {
+				result = "unchanged";
+			}
+			outcomes.add(OrderBatch.Outcome.json(new OrderBatch.Outcome(position, ids.get(i), result, errors)));
+		}
+		return outcomes;
+	}
+
+	private ImportResult run(Plan plan, long jobId, ImportProgress progress) {
+		return run(plan, jobId, progress, null, null);
+	}
+
+	private ImportResult run(Plan plan, long jobId, ImportProgress progress, Map<String, Boolean> merged,
+			List<ErrorReport.Rejection> rejections) {
+		Path errorsPath = this.dataDirectory.folder("imports").resolve("import-" + jobId + "-errors.csv");
+		ImportProgress reporting = (fraction, phase) -> {
+			this.jobs.progress(jobId, fraction);
+			progress.report(fraction, phase);
+		};
+		try (ErrorReport errors = new ErrorReport(errorsPath).keeping((rejections != null) ? 100_000 : 0)) {
+			ImportResult result = this.transactions.execute(status -> merge(plan, jobId, errors, reporting, merged));
+			if (rejections != null) {
+				rejections.addAll(errors.kept());
+			}
+			this.jobs.succeed(jobId, result);
+			return result;
+		}
+		catch (RuntimeException ex) {
+			this.jobs.fail(jobId, ex);
+			throw ex;
+		}
+	}
+
+	private ImportResult merge(Plan plan, long jobId, ErrorReport errors, ImportProgress progress,
+			Map<String, Boolean> merged) {
+		long tenant = plan.tenant().id().value();
+		long scope = plan.tenant().identityScope().value();
+		this.jdbc.sql(StagingTables.CREATE).update();
+		long rows = 0;
+		int fileNo = 0;
+		boolean hasOrders = false;
+		boolean hasItems = false;
+		boolean lineGranularity = false;
+		boolean amountPerLine = false;
+		int fileCount = plan.files().size();
+		java.util.Set<String> rejectedOrders = new java.util.HashSet<>();
+		for (PlannedFile file : plan.files()) {
+			Mapping mapping = file.match().mapping;
+			boolean items = mapping.granularity() == Mapping.Granularity.ITEMS;
+			hasItems |= items;
+			hasOrders |= !items;
+			if (mapping.granularity() == Mapping.Granularity.LINE) {
+				lineGranularity = true;
+				amountPerLine = mapping.amountPerLine();
+			}
+			int current = fileNo++;
+			String label = file.label();
+			LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors);
+			try (Rows table = file.opener().open();
+					CopyRows copy = copyInto(items ? "stg_item" : "stg_line",
+							items ? StagingTables.ITEM_COLUMNS : StagingTables.LINE_COLUMNS)) {
+				rows += stager.stage(table, copy, fraction -> progress.report(0.7 * (current + fraction) / fileCount,
+						"reading " + label));
+				copy.finish();
+				rejectedOrders.addAll(stager.rejectedOrders());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read " + label + ": " + ex.getMessage(), ex);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot stage " + label + ": " + ex.getMessage(), ex);
+			}
+		}
+		if (!rejectedOrders.isEmpty()) {
+			this.jdbc.sql("delete from stg_line where order_no = any(?)").param(rejectedOrders.toArray(String[]::new)).update();
+			this.jdbc.sql("delete from stg_item where order_no = any(?)").param(rejectedOrders.toArray(String[]::new)).update();
+		}
+		OrderMerge merge = new OrderMerge(this.jdbc, tenant, scope, plan.platform(), jobId);
+		long[] orders = { 0, 0 };
+		long staged = 0;
+		if (hasOrders) {
+			progress.report(0.72, "grouping orders");
+			merge.prepare(lineGranularity, amountPerLine);
+			staged = this.jdbc.sql("select count(*) from stg_order").query(Long.class).single();
+			progress.report(0.8, "linking identities");
+			this.identity.absorb(plan.tenant().identityScope(), plan.platform(), "import:" + jobId);
+			progress.report(0.88, "merging orders");
+			orders = merge.mergeOrders(lineGranularity);
+			if (merged != null) {
+				this.jdbc.sql("select order_no, inserted from merged_order")
+					.query(rs -> {
+						merged.put(rs.getString(1), rs.getBoolean(2));
+					});
+			}
+		}
+		long itemRows = 0;
+		if (hasItems) {
+			progress.report(0.95, "merging items");
+			for (Object[] unknown : merge.itemsOfUnknownOrders()) {
+				String label = plan.files().get((Integer) unknown[0]).label();
+				errors.reject(label, (Long) unknown[1], "订单编号", (String) unknown[2], "order " + unknown[2]
+						+ " is not known: import the order file (ExportOrderList) with or before its item file");
+			}
+			itemRows = merge.mergeItems()[0];
+		}
+		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
+				errors.count(), itemRows, errors.path());
+		if (orders[0] + orders[1] + itemRows > 0) {
+			this.events.publishEvent(
+					new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));
+		}
+		progress.report(1.0, "done");
+		return result;
+	}
+
+	private CopyRows copyInto(String table, String columns) throws SQLException {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		return new CopyRows(connection, table, columns);
+	}
+
+	public Optional<ImportJobs.Job> job(TenantId tenant, long id) {
+		return this.jobs.find(tenant, id);
+	}
+
+	/** The files of an import, each with the mapping it follows. */
+	record Plan(Tenant tenant, String sourceName, String platform, List<PlannedFile> files, boolean outcomes) {
+	}
+
+	record PlannedFile(String label, HeaderMatch match, Opener opener) {
+	}
+
+	/** Opens the rows of a planned file (again) for staging. */
+	@FunctionalInterface
+	interface Opener {
+
+		Rows open() throws IOException;
+
+	}
+
+}

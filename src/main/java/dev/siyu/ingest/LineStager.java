@@ -1,0 +1,394 @@
+package dev.siyu.ingest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+
+import dev.siyu.privacy.PersonalData;
+import dev.siyu.shared.ChineseAddress;
+import dev.siyu.shared.PhoneNumber;
+
+/**
+ * Reads the rows of one file through its mapping, checks every value, and streams good rows into
+ * the staging table while bad ones go to the error report with their row, column and reason.
+ */
+final class LineStager {
+
+	private static final HexFormat HEX = HexFormat.of();
+
+	private static final char SEP = '\u001f';
+
+	private final HeaderMatch match;
+
+	private final Mapping mapping;
+
+	private final int fileNo;
+
+	private final String fileLabel;
+
+	private final PersonalData personalData;
+
+	private final ErrorReport errors;
+
+	private final StatusVocabulary statuses;
+
+	private final String zone;
+
+	private final Map<String, byte[]> encrypted = new LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+			return size() > 100_000;
+		}
+	};
+
+	private String lastOrder = "";
+
+	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
+
+	private String lastReceiverPlain;
+
+	private byte[] lastReceiverCipher;
+
+	private final StringBuilder hashInput = new StringBuilder(512);
+
+	private long staged;
+
+	private final java.util.Set<String> rejectedOrders = new java.util.HashSet<>();
+
+	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors) {
+		this.match = match;
+		this.mapping = match.mapping;
+		this.fileNo = fileNo;
+		this.fileLabel = fileLabel;
+		this.personalData = personalData;
+		this.errors = errors;
+		this.statuses = new StatusVocabulary(this.mapping.statuses());
+		this.zone = this.mapping.zone().getId();
+	}
+
+	/** Stages every row; returns the number of rows read (good and rejected). */
+	long stage(Rows rows, CopyRows out, DoubleConsumer progress) throws IOException, SQLException {
+		long read = 0;
+		while (rows.next()) {
+			read++;
+			Row row = new Row(rows);
+			boolean good = (this.mapping.granularity() == Mapping.Granularity.ITEMS) ? stageItem(row, out)
+					: stageLine(row, out);
+			if (good) {
+				this.staged++;
+			}
+			if ((read & 4095) == 0) {
+				progress.accept(rows.progress());
+			}
+		}
+		progress.accept(1.0);
+		return read;
+	}
+
+	long staged() {
+		return this.staged;
+	}
+
+	/** Orders with a rejected line: they are left out whole, so no order lands with lines missing. */
+	java.util.Set<String> rejectedOrders() {
+		return this.rejectedOrders;
+	}
+
+	private boolean stageLine(Row row, CopyRows out) throws SQLException {
+		String orderNo = row.text(OrderField.ORDER_ID);
+		if (orderNo.isEmpty()) {
+			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		}
+		String created = row.time(OrderField.CREATED_AT);
+		String paid = row.time(OrderField.PAID_AT);
+		String completed = row.time(OrderField.COMPLETED_AT);
+		String amount = row.amount(OrderField.AMOUNT);
+		String freight = row.amount(OrderField.FREIGHT);
+		String discount = row.amount(OrderField.DISCOUNT);
+		String refund = row.amount(OrderField.REFUND);
+		String unitPrice = row.amount(OrderField.UNIT_PRICE);
+		String lineAmount = row.amount(OrderField.LINE_AMOUNT);
+		String quantity = row.quantity(OrderField.QUANTITY);
+		if (row.rejected) {
+			return false;
+		}
+		if (created.isEmpty()) {
+			created = paid;
+		}
+		if (created.isEmpty()) {
+			return row.reject(this.match.has(OrderField.CREATED_AT) ? OrderField.CREATED_AT : OrderField.PAID_AT,
+					"the order has no time: both the creation and the payment time are empty");
+		}
+		if (amount.isEmpty()) {
+			if (!unitPrice.isEmpty() && !quantity.isEmpty()) {
+				amount = new BigDecimal(unitPrice).multiply(new BigDecimal(quantity)).toPlainString();
+			}
+			else {
+				return row.reject(OrderField.AMOUNT, "the amount is empty");
+			}
+		}
+		String sku = row.text(OrderField.SKU);
+		String title = row.text(OrderField.TITLE);
+		String spec = row.text(OrderField.SPEC);
+		String lineKey = lineKey(orderNo, row.text(OrderField.LINE_ID), sku, title, spec);
+		String platformStatus = row.text(OrderField.STATUS);
+		OrderStatus status = this.statuses.canonical(platformStatus);
+		if (status == OrderStatus.CLOSED && !refund.isEmpty() && new BigDecimal(refund).signum() > 0) {
+			status = OrderStatus.REFUNDED;
+		}
+		String receiverName = row.text(OrderField.RECEIVER_NAME);
+		String receiverPhone = row.text(OrderField.RECEIVER_PHONE);
+		if (receiverPhone.isEmpty()) {
+			receiverPhone = row.text(OrderField.RECEIVER_LANDLINE);
+		}
+		ChineseAddress address = address(row);
+		String fullAddress = address.toString();
+		String shopKey = row.text(OrderField.SHOP_ID);
+		String shopName = row.text(OrderField.SHOP_NAME);
+		if (shopKey.isEmpty()) {
+			shopKey = shopName;
+		}
+		String accountKey = accountKey(row.text(OrderField.BUYER_ID), receiverName, receiverPhone, fullAddress);
+
+		StringBuilder h = this.hashInput;
+		h.setLength(0);
+		h.append(orderNo).append(SEP).append(lineKey).append(SEP).append(accountKey).append(SEP).append(platformStatus)
+			.append(SEP).append(created).append(SEP).append(paid).append(SEP).append(completed).append(SEP)
+			.append(amount).append(SEP).append(freight).append(SEP).append(discount).append(SEP).append(refund)
+			.append(SEP).append(sku).append(SEP).append(title).append(SEP).append(spec).append(SEP).append(quantity)
+			.append(SEP).append(unitPrice).append(SEP).append(lineAmount).append(SEP).append(shopKey).append(SEP)
+			.append(shopName).append(SEP).append(receiverName).append(SEP).append(receiverPhone).append(SEP)
+			.append(fullAddress);
+		for (OrderField field : new OrderField[] { OrderField.CREATOR_ID, OrderField.CREATOR_NAME,
+				OrderField.TRAFFIC_SOURCE, OrderField.CHANNEL, OrderField.CATEGORY, OrderField.PRODUCT_ID }) {
+			h.append(SEP).append(row.text(field));
+		}
+
+		out.text("L").number(this.fileNo).number(row.number).text(orderNo).text(lineKey).nullable(accountKey);
+		out.text(status.code()).nullable(platformStatus);
+		out.nullable(timestamp(created)).nullable(timestamp(paid)).nullable(timestamp(completed));
+		out.text(amount).nullable(freight).nullable(discount).nullable(refund);
+		out.nullable(sku).nullable(row.text(OrderField.PRODUCT_ID)).nullable(title).nullable(spec);
+		out.nullable(row.text(OrderField.CATEGORY)).nullable(quantity).nullable(unitPrice).nullable(lineAmount);
+		out.nullable(shopKey).nullable(shopName).nullable(row.text(OrderField.CREATOR_ID));
+		out.nullable(row.text(OrderField.CREATOR_NAME)).nullable(row.text(OrderField.TRAFFIC_SOURCE));
+		out.nullable(row.text(OrderField.CHANNEL)).nullable(address.province()).nullable(address.city());
+		out.nullable(address.district()).bytes(receiver(receiverName, receiverPhone, fullAddress));
+		int identifiersStart = h.length();
+		if (accountKey != null) {
+			for (HeaderMatch.BoundIdentifier bound : this.match.identifiers) {
+				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
+				if (identifier != null) {
+					h.append(SEP).append(identifier.kind()).append(':').append(identifier.value());
+				}
+			}
+		}
+		out.bytes(this.personalData.keyedDigest(h.toString().getBytes(StandardCharsets.UTF_8)));
+		out.text(null).text(null).text(null).text(null).text(null);
+		out.endRow();
+		if (accountKey != null && h.length() > identifiersStart) {
+			for (HeaderMatch.BoundIdentifier bound : this.match.identifiers) {
+				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
+				if (identifier != null) {
+					stageIdentifier(out, row.number, orderNo, accountKey, identifier);
+				}
+			}
+		}
+		return true;
+	}
+
+	private boolean stageItem(Row row, CopyRows out) throws SQLException {
+		String orderNo = row.text(OrderField.ORDER_ID);
+		if (orderNo.isEmpty()) {
+			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		}
+		String quantity = row.quantity(OrderField.QUANTITY);
+		String unitPrice = row.amount(OrderField.UNIT_PRICE);
+		String lineAmount = row.amount(OrderField.LINE_AMOUNT);
+		if (row.rejected) {
+			return false;
+		}
+		if (quantity.isEmpty()) {
+			return row.reject(OrderField.QUANTITY, "the quantity is empty");
+		}
+		String sku = row.text(OrderField.SKU);
+		String title = row.text(OrderField.TITLE);
+		String spec = row.text(OrderField.SPEC);
+		if (sku.isEmpty() && title.isEmpty()) {
+			return row.reject(OrderField.TITLE, "the item has neither a title nor a SKU");
+		}
+		String lineKey = lineKey(orderNo, row.text(OrderField.LINE_ID), sku, title, spec);
+		String hash = orderNo + SEP + lineKey + SEP + quantity + SEP + unitPrice + SEP + lineAmount;
+		out.number(this.fileNo).number(row.number).text(orderNo).text(lineKey).nullable(sku).nullable(title);
+		out.nullable(spec).text(quantity).nullable(unitPrice).nullable(lineAmount);
+		out.bytes(this.personalData.keyedDigest(hash.getBytes(StandardCharsets.UTF_8)));
+		out.endRow();
+		return true;
+	}
+
+	private void stageIdentifier(CopyRows out, long rowNo, String orderNo, String accountKey,
+			IdentifierKinds.Identifier identifier) throws SQLException {
+		out.text("I").number(this.fileNo).number(rowNo).text(orderNo).text(null).text(accountKey);
+		for (int i = 0; i < 28; i++) {
+			out.text(null);
+		}
+		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
+		byte[] cipher = null;
+		if (identifier.strong()) {
+			String cacheKey = identifier.kind() + SEP + identifier.value();
+			cipher = this.encrypted.get(cacheKey);
+			if (cipher == null) {
+				cipher = this.personalData.encrypt(identifier.value());
+				this.encrypted.put(cacheKey, cipher);
+			}
+		}
+		out.text(identifier.kind()).bytes(hash).bytes(cipher).nullable(identifier.masked()).bool(identifier.strong());
+		out.endRow();
+	}
+
+	/**
+	 * The account of a buyer: the platform's buyer id when the export has one; otherwise the full
+	 * mobile number, or failing that the receiver, identifies an anonymous buyer of this platform.
+	 */
+	private String accountKey(String buyerId, String name, String phone, String address) {
+		if (!buyerId.isEmpty()) {
+			return buyerId;
+		}
+		PhoneNumber number = PhoneNumber.parse(phone);
+		if (number.kind() == PhoneNumber.Kind.MOBILE) {
+			return "phone:" + HEX.formatHex(this.personalData.blindIndex("phone", number.normalized()));
+		}
+		if (name.isEmpty() && phone.isEmpty() && address.isEmpty()) {
+			return null;
+		}
+		String receiver = name + SEP + phone + SEP + address;
+		return "receiver:" + HEX.formatHex(this.personalData.keyedDigest(receiver.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private byte[] receiver(String name, String phone, String address) {
+		if (name.isEmpty() && phone.isEmpty() && address.isEmpty()) {
+			return null;
+		}
+		String plain = name + SEP + phone + SEP + address;
+		if (!plain.equals(this.lastReceiverPlain)) {
+			this.lastReceiverPlain = plain;
+			this.lastReceiverCipher = this.personalData.encrypt(plain);
+		}
+		return this.lastReceiverCipher;
+	}
+
+	private ChineseAddress address(Row row) {
+		String full = row.text(OrderField.ADDRESS);
+		if (!full.isEmpty()) {
+			return ChineseAddress.parse(full);
+		}
+		return ChineseAddress.of(row.text(OrderField.PROVINCE), row.text(OrderField.CITY),
+				row.text(OrderField.DISTRICT), row.text(OrderField.STREET), row.text(OrderField.ADDRESS_DETAIL));
+	}
+
+	/** Tells the lines of one order apart, so a re-import finds the same line again. */
+	private String lineKey(String orderNo, String lineId, String sku, String title, String spec) {
+		if (!lineId.isEmpty()) {
+			return lineId;
+		}
+		if (this.mapping.granularity() == Mapping.Granularity.ORDER) {
+			return "";
+		}
+		if (!orderNo.equals(this.lastOrder)) {
+			this.lastOrder = orderNo;
+			this.lineKeysOfOrder.clear();
+		}
+		String base = sku + SEP + title + SEP + spec;
+		int occurrence = this.lineKeysOfOrder.merge(base, 1, Integer::sum);
+		return (occurrence == 1) ? base : base + SEP + occurrence;
+	}
+
+	private String timestamp(String localDateTime) {
+		return localDateTime.isEmpty() ? null : localDateTime + " " + this.zone;
+	}
+
+	/** The cells of the current row, read through the mapping, with the first problem remembered. */
+	private final class Row {
+
+		private final Rows rows;
+
+		final long number;
+
+		boolean rejected;
+
+		Row(Rows rows) {
+			this.rows = rows;
+			this.number = rows.rowNumber();
+		}
+
+		String cell(int index) {
+			return this.rows.cell(index);
+		}
+
+		String text(OrderField field) {
+			int index = LineStager.this.match.index(field);
+			return (index < 0) ? "" : this.rows.cell(index).trim();
+		}
+
+		String time(OrderField field) {
+			String cell = text(field);
+			String value = Cells.localDateTime(cell);
+			if (value == null) {
+				reject(field, "'" + cell + "' is not a date-time (expected e.g. 2024-01-31 13:45:00)");
+				return "";
+			}
+			return value;
+		}
+
+		String amount(OrderField field) {
+			String cell = text(field);
+			String value = Cells.amount(cell);
+			if (value == null) {
+				reject(field, "'" + cell + "' is not an amount (expected e.g. 1299.00)");
+				return "";
+			}
+			return value;
+		}
+
+		String quantity(OrderField field) {
+			String cell = text(field);
+			String value = Cells.quantity(cell);
+			if (value == null) {
+				reject(field, "'" + cell + "' is not a whole number of items");
+				return "";
+			}
+			return value;
+		}
+
+		boolean reject(OrderField field, String reason) {
+			if (!this.rejected) {
+				this.rejected = true;
+				String orderNo = text(OrderField.ORDER_ID);
+				String why = reason;
+				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER) {
+					LineStager.this.rejectedOrders.add(orderNo);
+					why = reason + "; order " + orderNo + " is left out whole until this row is fixed";
+				}
+				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number,
+						LineStager.this.match.columnName(field), shown(field, text(field)), why);
+			}
+			return false;
+		}
+
+		private String shown(OrderField field, String value) {
+			return switch (field) {
+				case RECEIVER_NAME, RECEIVER_PHONE, RECEIVER_LANDLINE, ADDRESS, ADDRESS_DETAIL, STREET, EMAIL ->
+					dev.siyu.privacy.Masking.identifier(value);
+				default -> value;
+			};
+		}
+
+	}
+
+}

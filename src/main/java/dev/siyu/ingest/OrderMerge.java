@@ -1,0 +1,194 @@
+package dev.siyu.ingest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Merges the staged lines of one import into orders and items, set-based: new orders are
+ * inserted, orders whose content changed are updated in place with the change recorded, the rest
+ * stay untouched, which makes re-imports idempotent.
+ */
+final class OrderMerge {
+
+	private final JdbcClient jdbc;
+
+	private final long tenant;
+
+	private final long scope;
+
+	private final String platform;
+
+	private final long importId;
+
+	OrderMerge(JdbcClient jdbc, long tenant, long scope, String platform, long importId) {
+		this.jdbc = jdbc;
+		this.tenant = tenant;
+		this.scope = scope;
+		this.platform = platform;
+		this.importId = importId;
+	}
+
+	/** Groups the staged lines into orders (stg_order) and registers their buyers for identity. */
+	void prepare(boolean lineGranularity, boolean amountPerLine) {
+		this.jdbc.sql("""
+				create temp table stg_l on commit drop as
+				select distinct on (order_no, line_key) * from stg_line where rec = 'L'
+				order by order_no, line_key, file_no desc, row_no desc""").update();
+		String columns = """
+				order_no, account_key, status, platform_status, created_at, paid_at, completed_at, freight, discount,
+				refund, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, city,
+				district, receiver""";
+		if (lineGranularity) {
+			String amount = amountPerLine ? "sum(amount)" : "max(amount)";
+			this.jdbc.sql("create temp table stg_order on commit drop as select f." + columns.replace(", ", ", f.")
+					.replace("\n", " ") + ", s.amount, s.quantity, s.item_count, s.content_hash from "
+					+ "(select distinct on (order_no) * from stg_l order by order_no, line_key) f join "
+					+ "(select order_no, " + amount + " as amount, sum(coalesce(quantity, 1)) as quantity, "
+					+ "count(*) as item_count, decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), "
+					+ "'hex') as content_hash from stg_l group by order_no) s using (order_no)")
+				.update();
+		}
+		else {
+			this.jdbc.sql("create temp table stg_order on commit drop as select " + columns.replace("\n", " ")
+					+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
+					+ "from stg_l")
+				.update();
+		}
+		this.jdbc.sql("create unique index on stg_order (order_no)").update();
+		this.jdbc.sql("analyze stg_order").update();
+		this.jdbc.sql("""
+				create temp table account_stage on commit drop as
+				select distinct account_key from stg_order where account_key is not null""").update();
+		this.jdbc.sql("""
+				create temp table identity_stage on commit drop as
+				select distinct on (account_key, id_kind, id_hash) account_key, id_kind as kind, id_hash as value_hash,
+				       id_enc as value_enc, id_masked as masked, id_strong as strong
+				from stg_line where rec = 'I'
+				order by account_key, id_kind, id_hash, id_enc nulls last""").update();
+	}
+
+	/** Upserts shops, products and orders; returns inserted and updated order counts. */
+	long[] mergeOrders(boolean withItems) {
+		this.jdbc.sql("""
+				insert into shop (tenant_id, platform, shop_key, name)
+				select distinct on (shop_key) ?, ?, shop_key, shop_name from stg_order where shop_key is not null
+				order by shop_key
+				on conflict (tenant_id, platform, shop_key) do nothing""").params(this.tenant, this.platform).update();
+		if (withItems) {
+			mergeProducts("stg_l");
+		}
+		this.jdbc.sql("""
+				insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
+				                          old_refund, new_refund)
+				select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
+				from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no
+				where o.content_hash <> s.content_hash""").params(this.importId, this.tenant, this.platform).update();
+		this.jdbc.sql("""
+				create temp table merged_order on commit drop as
+				with upsert as (
+				  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
+				         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
+				         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
+				         content_hash, first_import_id, last_import_id)
+				  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
+				         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), s.item_count, s.quantity,
+				         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
+				         s.receiver, s.content_hash, ?, ?
+				  from stg_order s
+				  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
+				  on conflict (tenant_id, platform, order_no) do update set
+				         account_id = excluded.account_id, shop_id = excluded.shop_id, status = excluded.status,
+				         platform_status = excluded.platform_status, created_at = excluded.created_at,
+				         paid_at = excluded.paid_at, completed_at = excluded.completed_at, amount = excluded.amount,
+				         freight = excluded.freight, discount = excluded.discount, refund = excluded.refund,
+				         item_count = case when excluded.item_count > 0 then excluded.item_count else orders.item_count end,
+				         quantity = excluded.quantity, creator_id = excluded.creator_id,
+				         creator_name = excluded.creator_name, traffic_source = excluded.traffic_source,
+				         channel = excluded.channel, province = excluded.province, city = excluded.city,
+				         district = excluded.district, receiver = excluded.receiver,
+				         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
+				         updated_at = now()
+				  where orders.content_hash <> excluded.content_hash
+				  returning id, order_no, (xmax = 0) as inserted
+				)
+				select * from upsert""")
+			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
+					this.platform)
+			.update();
+		if (withItems) {
+			this.jdbc.sql("""
+					delete from order_item i using merged_order m where i.order_id = m.id and not m.inserted""").update();
+			this.jdbc.sql("""
+					insert into order_item (order_id, tenant_id, line_no, line_ref, sku, product_id, title, spec, category,
+					                        quantity, unit_price, amount)
+					select m.id, ?, row_number() over (partition by m.id order by l.line_key), l.line_key, l.sku, p.id,
+					       l.title, l.spec, l.category, coalesce(l.quantity, 1), l.unit_price,
+					       coalesce(l.line_amount, l.unit_price * coalesce(l.quantity, 1))
+					from stg_l l join merged_order m on m.order_no = l.order_no
+					left join product p on p.tenant_id = ? and p.platform = ? and p.sku = l.sku""")
+				.params(this.tenant, this.tenant, this.platform)
+				.update();
+		}
+		return this.jdbc.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) "
+				+ "from merged_order").query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+	}
+
+	/**
+	 * Replaces the items of orders imported before with the items a separate item file lists
+	 * (Taobao's ExportOrderDetailList); items of unknown orders are returned for the error report.
+	 */
+	long[] mergeItems() {
+		this.jdbc.sql("""
+				create temp table stg_i on commit drop as
+				select distinct on (order_no, line_key) * from stg_item
+				order by order_no, line_key, file_no desc, row_no desc""").update();
+		mergeProducts("stg_i");
+		this.jdbc.sql("""
+				create temp table item_order on commit drop as
+				select o.id, i.order_no, o.items_hash,
+				       decode(md5(string_agg(encode(i.line_hash, 'hex'), '' order by i.line_hash)), 'hex') as items_hash_new,
+				       count(*) as item_count
+				from stg_i i join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no
+				group by o.id, i.order_no, o.items_hash""").params(this.tenant, this.platform).update();
+		this.jdbc.sql("""
+				delete from order_item it using item_order io
+				where it.order_id = io.id and io.items_hash is distinct from io.items_hash_new""").update();
+		long changed = this.jdbc.sql("""
+				insert into order_item (order_id, tenant_id, line_no, line_ref, sku, product_id, title, spec, quantity,
+				                        unit_price, amount)
+				select io.id, ?, row_number() over (partition by io.id order by i.line_key), i.line_key, i.sku, p.id,
+				       i.title, i.spec, i.quantity, i.unit_price, coalesce(i.line_amount, i.unit_price * i.quantity)
+				from stg_i i join item_order io on io.order_no = i.order_no
+				left join product p on p.tenant_id = ? and p.platform = ? and p.sku = i.sku
+				where io.items_hash is distinct from io.items_hash_new""")
+			.params(this.tenant, this.tenant, this.platform)
+			.update();
+		this.jdbc.sql("""
+				update orders o set items_hash = io.items_hash_new, item_count = io.item_count, updated_at = now()
+				from item_order io where o.id = io.id and o.items_hash is distinct from io.items_hash_new""").update();
+		return new long[] { changed };
+	}
+
+	/** Staged item rows whose order is unknown: (file_no, row_no, order_no). */
+	java.util.List<Object[]> itemsOfUnknownOrders() {
+		return this.jdbc.sql("""
+				select i.file_no, i.row_no, i.order_no from stg_item i
+				where not exists (select 1 from orders o where o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no)
+				order by i.file_no, i.row_no""")
+			.params(this.tenant, this.platform)
+			.query((rs, row) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getString(3) })
+			.list();
+	}
+
+	private void mergeProducts(String lines) {
+		this.jdbc.sql("insert into product (tenant_id, platform, sku, title, category) "
+				+ "select distinct on (sku) ?, ?, sku, title, category from " + lines
+				+ " where sku is not null order by sku, title "
+				+ "on conflict (tenant_id, platform, sku) do update set title = coalesce(excluded.title, product.title), "
+				+ "category = coalesce(excluded.category, product.category) "
+				+ "where product.title is distinct from excluded.title or product.category is distinct from excluded.category")
+			.params(this.tenant, this.platform)
+			.update();
+	}
+
+}

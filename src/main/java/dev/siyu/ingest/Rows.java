@@ -1,0 +1,24 @@
+package dev.siyu.ingest;
+
+import java.io.IOException;
+import java.util.List;
+
+/** A header and rows of cells, read one row at a time: an export file or a batch of API orders. */
+interface Rows extends AutoCloseable {
+
+	List<String> header();
+
+	boolean next() throws IOException;
+
+	String cell(int index);
+
+	/** The row number a person sees (the header is row 1). */
+	long rowNumber();
+
+	/** How much of the input is read, from 0 to 1. */
+	double progress();
+
+	@Override
+	void close() throws IOException;
+
+}
