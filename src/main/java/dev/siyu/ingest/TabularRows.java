@@ -1,0 +1,28 @@
+package dev.siyu.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** The rows of one file format, raw: blank rows included, cells not cleaned. */
+interface TabularRows extends Closeable {
+
+	/** Advances to the next row, blank or not; {@code false} at the end of the file. */
+	boolean next() throws IOException;
+
+	int size();
+
+	/** The raw text of a cell, {@code index < size()}. */
+	String cell(int index);
+
+	/** Whether the cell would be empty once cleaned. */
+	default boolean isBlank(int index) {
+		return TabularCells.clean(cell(index)).isEmpty();
+	}
+
+	/** The row number a spreadsheet shows for the current row. */
+	long rowNumber();
+
+	/** Fraction 0..1 of the input consumed; an estimate. */
+	double progress();
+
+}

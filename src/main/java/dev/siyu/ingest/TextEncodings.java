@@ -1,0 +1,97 @@
+package dev.siyu.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Guesses the encoding of a text export from its first bytes: a byte order mark wins,
+ * then strict UTF-8, then GB18030 (the superset of GBK that Chinese platforms write).
+ */
+final class TextEncodings {
+
+	static final Charset GB18030 = Charset.forName("GB18030");
+
+	private TextEncodings() {
+	}
+
+	/**
+	 * The encoding of a sample taken from the start of a file.
+	 * @param sample the first bytes of the file
+	 * @param length how many bytes of {@code sample} are filled
+	 * @param wholeInput whether the sample is the whole file; when it is not, a
+	 * multi-byte character cut at the end of the sample is not an error
+	 * @return the encoding and the length of its byte order mark, or {@code null} when
+	 * the bytes are not text in a supported encoding
+	 */
+	static Detected detect(byte[] sample, int length, boolean wholeInput) {
+		if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
+			return new Detected(StandardCharsets.UTF_8, 3);
+		}
+		if (startsWith(sample, length, 0xFF, 0xFE)) {
+			return new Detected(StandardCharsets.UTF_16LE, 2);
+		}
+		if (startsWith(sample, length, 0xFE, 0xFF)) {
+			return new Detected(StandardCharsets.UTF_16BE, 2);
+		}
+		if (containsNul(sample, length)) {
+			return null;
+		}
+		if (isValid(StandardCharsets.UTF_8, sample, length, wholeInput)) {
+			return new Detected(StandardCharsets.UTF_8, 0);
+		}
+		if (isValid(GB18030, sample, length, wholeInput)) {
+			return new Detected(GB18030, 0);
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the bytes decode without a single malformed or unmappable sequence. An
+	 * incomplete sequence at the end counts as valid unless the bytes are the whole
+	 * input.
+	 */
+	static boolean isValid(Charset charset, byte[] bytes, int length, boolean wholeInput) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+		CharBuffer out = CharBuffer.allocate(length + 1);
+		CoderResult result = decoder.decode(in, out, wholeInput);
+		if (result.isError()) {
+			return false;
+		}
+		return !wholeInput || !decoder.flush(out).isError();
+	}
+
+	private static boolean startsWith(byte[] sample, int length, int... prefix) {
+		if (length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if ((sample[i] & 0xFF) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean containsNul(byte[] sample, int length) {
+		for (int i = 0; i < length; i++) {
+			if (sample[i] == 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A detected encoding and the length of the byte order mark to skip. */
+	record Detected(Charset charset, int bomLength) {
+
+	}
+
+}
