@@ -148,7 +148,7 @@ final class LineStager {
 			receiverPhone = row.text(OrderField.RECEIVER_LANDLINE);
 		}
 		ChineseAddress address = address(row);
-		String fullAddress = address.toString();
+		String fullAddress = address.full();
 		String shopKey = row.text(OrderField.SHOP_ID);
 		String shopName = row.text(OrderField.SHOP_NAME);
 		if (shopKey.isEmpty()) {

@@ -22,7 +22,7 @@ import java.util.Locale;
  * not by file name. Cells come cleaned of spreadsheet tricks (see {@link TabularCells});
  * blank rows are skipped.
  */
-final class TabularFile implements AutoCloseable {
+final class TabularFile implements Rows {
 
 	private static final int SAMPLE_BYTES = 64 * 1024;
 
@@ -153,12 +153,14 @@ final class TabularFile implements AutoCloseable {
 	}
 
 	/** The cleaned names of the header row, without trailing empty ones. */
-	List<String> header() {
+	@Override
+	public List<String> header() {
 		return this.header;
 	}
 
 	/** Advances to the next data row that has at least one non-empty cell. */
-	boolean next() throws IOException {
+	@Override
+	public boolean next() throws IOException {
 		if (this.exhausted) {
 			return false;
 		}
@@ -186,7 +188,8 @@ final class TabularFile implements AutoCloseable {
 	}
 
 	/** A cleaned cell of the current row; {@code ""} past the end of the row. */
-	String cell(int index) {
+	@Override
+	public String cell(int index) {
 		if (index < 0 || index >= size()) {
 			return "";
 		}
@@ -194,12 +197,14 @@ final class TabularFile implements AutoCloseable {
 	}
 
 	/** The row number a spreadsheet shows for the current row; the header is row 1. */
-	long rowNumber() {
+	@Override
+	public long rowNumber() {
 		return this.rows.rowNumber();
 	}
 
 	/** Fraction 0..1 of the input consumed, for a progress bar. */
-	double progress() {
+	@Override
+	public double progress() {
 		return this.exhausted ? 1.0 : this.rows.progress();
 	}
 

@@ -1,0 +1,123 @@
+package dev.siyu.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.siyu.storage.DataDirectory;
+import dev.siyu.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands as a user runs them, on the same data directory as the running test server: they
+ * join its embedded PostgreSQL instead of fighting over it.
+ */
+@IntegrationTest
+class CommandLineTests {
+
+	@Autowired
+	DataDirectory dataDirectory;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void createsATenantImportsGeneratedExportsAndReportsExactCounts() {
+		String tenant = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+		JsonNode created = json(run("tenant", "create", tenant, "--json"));
+		assertThat(created.get("tenant").asString()).isEqualTo(tenant);
+		assertThat(created.get("apiKey").asString()).startsWith("sy_");
+
+		JsonNode generated = json(run("generate", "--customers", "300", "--seed", "5", "--out", this.dir.toString(),
+				"--json"));
+		JsonNode imported = json(run("import", "--tenant", tenant, "--source", "jd", "--json",
+				this.dir.resolve(jdFile()).toString()));
+		assertThat(imported.get("rejected").asLong()).isZero();
+		assertThat(imported.get("imported").asLong()).isPositive();
+
+		JsonNode again = json(run("import", "--tenant", tenant, "--source", "jd", "--json",
+				this.dir.resolve(jdFile()).toString()));
+		assertThat(again.get("imported").asLong()).isZero();
+		assertThat(again.get("unchanged").asLong()).isEqualTo(imported.get("imported").asLong());
+
+		JsonNode stats = json(run("stats", "--tenant", tenant, "--json"));
+		assertThat(stats.get("orders").asLong()).isEqualTo(imported.get("imported").asLong());
+		assertThat(generated.get("orders").asLong()).isGreaterThanOrEqualTo(stats.get("orders").asLong());
+	}
+
+	@Test
+	void commandsOfOneTenantNeverTouchAnother() {
+		String a = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+		String b = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+		run("tenant", "create", a, "--json");
+		run("tenant", "create", b, "--json");
+		Path export = dev.siyu.ingest.TestExports.oneTaobaoOrder(this.dir, "B-1");
+		run("import", "--tenant", a, "--source", "taobao", "--json", export.toString());
+
+		assertThat(json(run("stats", "--tenant", b, "--json")).get("orders").asLong()).isZero();
+		assertThat(json(run("stats", "--tenant", a, "--json")).get("orders").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aFailureExitsNonZeroWithOneLineSayingWhy() {
+		Result result = runRaw("stats", "--tenant", "no-such-tenant", "--json");
+
+		assertThat(result.code()).isNotZero();
+		assertThat(result.err().strip().lines()).hasSize(1);
+		assertThat(result.err()).contains("no tenant named 'no-such-tenant'");
+	}
+
+	private String jdFile() {
+		try (var files = java.nio.file.Files.list(this.dir.resolve("jd"))) {
+			return "jd/" + files.findFirst().orElseThrow().getFileName();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private String run(String... args) {
+		Result result = runRaw(args);
+		assertThat(result.code()).as("exit code of %s: %s", String.join(" ", args), result.err()).isZero();
+		return result.out();
+	}
+
+	private Result runRaw(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--data-dir");
+		all.add(this.dataDirectory.path().toString());
+		PrintStream out = System.out;
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+		var line = SiyuCommand.commandLine();
+		line.setErr(new java.io.PrintWriter(capturedErr, true, StandardCharsets.UTF_8));
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			int code = line.execute(all.toArray(String[]::new));
+			return new Result(code, captured.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(out);
+		}
+	}
+
+	private static JsonNode json(String output) {
+		List<String> lines = output.strip().lines().toList();
+		return JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
+	}
+
+	record Result(int code, String out, String err) {
+	}
+
+}
