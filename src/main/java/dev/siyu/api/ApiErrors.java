@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Errors as JSON: {"error": "what is wrong"}; the caller's mistakes are 400, ours 500. */
+/**
+ * Errors as JSON: {"error": "what is wrong"}; the caller's mistakes are 400, ours 500.
+ */
 @RestControllerAdvice(basePackages = "dev.siyu")
 class ApiErrors {
 

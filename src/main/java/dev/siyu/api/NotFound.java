@@ -1,6 +1,9 @@
 package dev.siyu.api;
 
-/** Something the caller asked for does not exist (or belongs to another tenant: the answer is the same). */
+/**
+ * Something the caller asked for does not exist (or belongs to another tenant: the answer
+ * is the same).
+ */
 public class NotFound extends RuntimeException {
 
 	public NotFound(String message) {

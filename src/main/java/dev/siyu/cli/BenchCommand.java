@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against a baseline measured in the same run.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+		description = "Benchmarks against a baseline measured in the same run.",
 		subcommands = { BenchCommand.Ingest.class })
 class BenchCommand {
 

@@ -2,7 +2,10 @@ package dev.siyu.cli;
 
 import java.io.PrintStream;
 
-/** A one-line progress bar on standard error, drawn only when a person is watching a terminal. */
+/**
+ * A one-line progress bar on standard error, drawn only when a person is watching a
+ * terminal.
+ */
 final class ProgressBar implements AutoCloseable {
 
 	private static final int WIDTH = 30;

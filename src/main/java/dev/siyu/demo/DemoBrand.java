@@ -29,9 +29,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code serve --demo}: the first start creates tenant {@code demo}, writes about 50,000
- * customers' exports from Tmall, Douyin, JD and the own mall, and imports them all; later starts
- * find it there.
+ * On {@code serve --demo}: the first start creates tenant {@code demo}, writes about
+ * 50,000 customers' exports from Tmall, Douyin, JD and the own mall, and imports them
+ * all; later starts find it there.
  */
 @Component
 class DemoBrand {

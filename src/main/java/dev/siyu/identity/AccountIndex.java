@@ -2,7 +2,10 @@ package dev.siyu.identity;
 
 import java.util.Arrays;
 
-/** Dense numbers for account ids (an open-addressing map from long to int), so union-find runs on arrays. */
+/**
+ * Dense numbers for account ids (an open-addressing map from long to int), so union-find
+ * runs on arrays.
+ */
 final class AccountIndex {
 
 	private long[] keys;

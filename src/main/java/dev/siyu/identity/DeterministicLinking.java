@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes the persons of the accounts an import touched: finds every account connected to them
- * through strong, unquarantined identifiers (and the accounts of their current persons), unites
- * them with union-find, and writes the persons, merges and link evidence back set-based.
+ * Recomputes the persons of the accounts an import touched: finds every account connected
+ * to them through strong, unquarantined identifiers (and the accounts of their current
+ * persons), unites them with union-find, and writes the persons, merges and link evidence
+ * back set-based.
  */
 @Component
 class DeterministicLinking {
@@ -87,12 +88,15 @@ class DeterministicLinking {
 				where l.account_id = r.account_id and l.ended_at is null
 				  and (l.person_id <> r.person_id or l.rule <> r.rule
 				       or l.identifier_id is distinct from r.identifier_id)""").update();
-		this.jdbc.sql("""
-				insert into identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)
-				select ?, r.account_id, r.person_id, r.rule, r.identifier_id, r.linked_with, ?
-				from link_result r
-				where not exists (select 1 from identity_link l where l.account_id = r.account_id and l.ended_at is null)
-				""").params(scope, madeBy).update();
+		this.jdbc
+			.sql("""
+					insert into identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)
+					select ?, r.account_id, r.person_id, r.rule, r.identifier_id, r.linked_with, ?
+					from link_result r
+					where not exists (select 1 from identity_link l where l.account_id = r.account_id and l.ended_at is null)
+					""")
+			.params(scope, madeBy)
+			.update();
 		long merged = 0;
 		for (long[] merge : assignment.merges()) {
 			this.jdbc.sql("update person set merged_into = ? where id = ?").params(merge[1], merge[0]).update();
@@ -104,7 +108,10 @@ class DeterministicLinking {
 		return new Result(newIds.length, merged, moved);
 	}
 
-	/** Every account reachable from the touched ones, in the temporary table closure_account. */
+	/**
+	 * Every account reachable from the touched ones, in the temporary table
+	 * closure_account.
+	 */
 	private void collectClosure(List<Long> newlyQuarantined) {
 		this.jdbc.sql("drop table if exists closure_account; drop table if exists closure_identifier").update();
 		this.jdbc.sql("create temp table closure_account (id bigint primary key) on commit drop").update();
@@ -162,14 +169,14 @@ class DeterministicLinking {
 				  identifier_id bigint, linked_with bigint) on commit drop""").update();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy link_result from stdin");
+			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy link_result from stdin");
 			StringBuilder rows = new StringBuilder(1 << 16);
 			for (int i = 0; i < n; i++) {
 				rows.append(index.idAt(i)).append('\t').append(person[i]).append('\t');
 				if (linkedWith[i] >= 0) {
-					rows.append("shared_identifier\t").append(viaIdentifier[i]).append('\t')
+					rows.append("shared_identifier\t")
+						.append(viaIdentifier[i])
+						.append('\t')
 						.append(index.idAt(linkedWith[i]));
 				}
 				else {

@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deterministic One ID at ingestion: registers accounts and identifiers and links accounts that
- * share a strong identifier into one person, unless the identifier is shared by so many accounts
- * (a shop's own phone, an office address) that it is quarantined instead.
+ * Deterministic One ID at ingestion: registers accounts and identifiers and links
+ * accounts that share a strong identifier into one person, unless the identifier is
+ * shared by so many accounts (a shop's own phone, an office address) that it is
+ * quarantined instead.
  */
 @Service
 public class IdentityResolution {
@@ -32,8 +33,8 @@ public class IdentityResolution {
 	}
 
 	/**
-	 * Takes the accounts and identifiers staged in {@link IdentityStage}'s tables for one platform,
-	 * in the caller's transaction, and brings persons up to date.
+	 * Takes the accounts and identifiers staged in {@link IdentityStage}'s tables for one
+	 * platform, in the caller's transaction, and brings persons up to date.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public LinkSummary absorb(TenantId scope, String platform, String madeBy) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides which person each set of connected accounts becomes: the oldest person already among its
- * accounts and not kept by another set; a new person when there is none. Persons left with no set
- * are merged into the set's survivor.
+ * Decides which person each set of connected accounts becomes: the oldest person already
+ * among its accounts and not kept by another set; a new person when there is none.
+ * Persons left with no set are merged into the set's survivor.
  */
 final class PersonAssignment {
 
@@ -42,7 +42,8 @@ final class PersonAssignment {
 				candidate[rootOf[i]] = Math.min(candidate[rootOf[i]], currentPerson[i]);
 			}
 		}
-		// sets are visited in order of their oldest person, so a person split across sets survives in one
+		// sets are visited in order of their oldest person, so a person split across sets
+		// survives in one
 		Integer[] roots = distinctRoots(rootOf, n);
 		Arrays.sort(roots, (a, b) -> Long.compare(candidate[a], candidate[b]));
 		long[] survivor = new long[n];

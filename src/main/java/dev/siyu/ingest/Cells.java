@@ -1,9 +1,10 @@
 package dev.siyu.ingest;
 
 /**
- * Reads the values of export cells as they come from platforms: amounts with currency signs and
- * thousands separators, times in several layouts, quantities. Each returns a canonical text for
- * the database, or null when the cell is not a value of that type; empty cells are "".
+ * Reads the values of export cells as they come from platforms: amounts with currency
+ * signs and thousands separators, times in several layouts, quantities. Each returns a
+ * canonical text for the database, or null when the cell is not a value of that type;
+ * empty cells are "".
  */
 final class Cells {
 
@@ -80,8 +81,8 @@ final class Cells {
 
 	/**
 	 * A local date-time in one of the layouts exports use ({@code 2024-01-05 12:34:56},
-	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T}) as
-	 * {@code yyyy-MM-dd HH:mm:ss}; null when it is not a valid time.
+	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T})
+	 * as {@code yyyy-MM-dd HH:mm:ss}; null when it is not a valid time.
 	 */
 	static String localDateTime(String cell) {
 		if (cell.isEmpty()) {

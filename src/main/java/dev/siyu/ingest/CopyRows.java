@@ -8,8 +8,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams rows into a table with PostgreSQL's COPY (text format), buffering bytes so each row costs
- * a few array writes.
+ * Streams rows into a table with PostgreSQL's COPY (text format), buffering bytes so each
+ * row costs a few array writes.
  */
 final class CopyRows implements AutoCloseable {
 

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The rows an import rejected, as CSV: file, row, column, value, reason. Written only when there is
- * something to report; values of personal columns appear masked.
+ * The rows an import rejected, as CSV: file, row, column, value, reason. Written only
+ * when there is something to report; values of personal columns appear masked.
  */
 final class ErrorReport implements AutoCloseable {
 
@@ -46,7 +46,9 @@ final class ErrorReport implements AutoCloseable {
 		}
 	}
 
-	/** Also keeps up to {@code limit} rejections in memory, for answers that list them. */
+	/**
+	 * Also keeps up to {@code limit} rejections in memory, for answers that list them.
+	 */
 	ErrorReport keeping(int limit) {
 		this.keep = limit;
 		return this;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mapping bound to the header of one file: which column index holds each field. Header names
- * are compared without any white space and case, since exports add stray spaces.
+ * A mapping bound to the header of one file: which column index holds each field. Header
+ * names are compared without any white space and case, since exports add stray spaces.
  */
 final class HeaderMatch {
 
@@ -104,8 +104,8 @@ final class HeaderMatch {
 		if (!has(first) && !has(second)) {
 			List<String> either = new ArrayList<>();
 			for (OrderField field : List.of(first, second)) {
-				either.add(this.mapping.columns().containsKey(field) ? String.join("/", this.mapping.columns().get(field))
-						: field.key());
+				either.add(this.mapping.columns().containsKey(field)
+						? String.join("/", this.mapping.columns().get(field)) : field.key());
 			}
 			this.missing.add(String.join(" or ", either));
 		}

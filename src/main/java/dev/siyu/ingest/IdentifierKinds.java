@@ -7,9 +7,9 @@ import dev.siyu.privacy.Masking;
 import dev.siyu.shared.PhoneNumber;
 
 /**
- * The identifier kinds and how strong each is. Strong identifiers link accounts deterministically;
- * weak ones (masked or virtual phones, landlines, kinds nobody declared strong) are only kept for
- * probabilistic matching.
+ * The identifier kinds and how strong each is. Strong identifiers link accounts
+ * deterministically; weak ones (masked or virtual phones, landlines, kinds nobody
+ * declared strong) are only kept for probabilistic matching.
  */
 final class IdentifierKinds {
 
@@ -53,7 +53,10 @@ final class IdentifierKinds {
 		};
 	}
 
-	/** One identifier value: its kind, normalised value, how it may be shown, and whether it links. */
+	/**
+	 * One identifier value: its kind, normalised value, how it may be shown, and whether
+	 * it links.
+	 */
 	record Identifier(String kind, String value, String masked, boolean strong) {
 	}
 

@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports through HTTP: upload export files, get a job back at once, and follow its progress,
- * counts and error report.
+ * Imports through HTTP: upload export files, get a job back at once, and follow its
+ * progress, counts and error report.
  */
 @RestController
 class ImportController {

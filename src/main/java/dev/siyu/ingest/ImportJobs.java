@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The record of every import: its files, progress, counts and error report. Written in
- * transactions of its own, so progress is visible while the import's transaction is still open.
+ * transactions of its own, so progress is visible while the import's transaction is still
+ * open.
  */
 @Component
 public class ImportJobs {
@@ -34,7 +35,8 @@ public class ImportJobs {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public long open(TenantId tenant, String source, Path mapping, List<Path> files) {
-		return this.jdbc.sql("insert into import_job (tenant_id, source, mapping, files) values (?, ?, ?, ?) returning id")
+		return this.jdbc
+			.sql("insert into import_job (tenant_id, source, mapping, files) values (?, ?, ?, ?) returning id")
 			.params(tenant.value(), source, (mapping != null) ? mapping.toString() : null,
 					files.stream().map(p -> p.getFileName().toString()).toArray(String[]::new))
 			.query(Long.class)

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports export files into a tenant: checks every file's header first (a file that is not a
- * recognisable export changes nothing), streams the rows into staging with COPY, and merges them
- * in one transaction, so an interrupted import leaves nothing behind and a re-run reaches the same
- * state.
+ * Imports export files into a tenant: checks every file's header first (a file that is
+ * not a recognisable export changes nothing), streams the rows into staging with COPY,
+ * and merges them in one transaction, so an interrupted import leaves nothing behind and
+ * a re-run reaches the same state.
  */
 @Service
 public class Imports {
@@ -69,7 +69,10 @@ public class Imports {
 		this.jobs = jobs;
 	}
 
-	/** Imports the files now and returns the counts; a failure leaves the tenant's data unchanged. */
+	/**
+	 * Imports the files now and returns the counts; a failure leaves the tenant's data
+	 * unchanged.
+	 */
 	public ImportResult importFiles(TenantId tenantId, String source, Path mappingFile, List<Path> files,
 			ImportProgress progress) {
 		Plan plan = plan(tenantId, source, mappingFile, files);
@@ -77,7 +80,10 @@ public class Imports {
 		return run(plan, jobId, progress);
 	}
 
-	/** Checks the files and registers a job to be run by {@link #runJob}; errors are thrown now. */
+	/**
+	 * Checks the files and registers a job to be run by {@link #runJob}; errors are
+	 * thrown now.
+	 */
 	Plan plan(TenantId tenantId, String source, Path mappingFile, List<Path> files) {
 		if (files.isEmpty()) {
 			throw new IllegalArgumentException("no files to import");
@@ -118,8 +124,9 @@ public class Imports {
 	}
 
 	/**
-	 * Imports orders pushed as JSON ({@code {"platform": ..., "orders": [...]}}, at most 10,000) and
-	 * answers for each order whether it was imported, updated, unchanged or rejected, and why.
+	 * Imports orders pushed as JSON ({@code {"platform": ..., "orders": [...]}}, at most
+	 * 10,000) and answers for each order whether it was imported, updated, unchanged or
+	 * rejected, and why.
 	 */
 	public List<Map<String, Object>> importBatch(TenantId tenantId, JsonNode body) {
 		OrderBatch batch = OrderBatch.of(body);
@@ -210,8 +217,8 @@ public class Imports {
 			try (Rows table = file.opener().open();
 					CopyRows copy = copyInto(items ? "stg_item" : "stg_line",
 							items ? StagingTables.ITEM_COLUMNS : StagingTables.LINE_COLUMNS)) {
-				rows += stager.stage(table, copy, fraction -> progress.report(0.7 * (current + fraction) / fileCount,
-						"reading " + label));
+				rows += stager.stage(table, copy,
+						fraction -> progress.report(0.7 * (current + fraction) / fileCount, "reading " + label));
 				copy.finish();
 				rejectedOrders.addAll(stager.rejectedOrders());
 			}
@@ -223,8 +230,12 @@ public class Imports {
 			}
 		}
 		if (!rejectedOrders.isEmpty()) {
-			this.jdbc.sql("delete from stg_line where order_no = any(?)").param(rejectedOrders.toArray(String[]::new)).update();
-			this.jdbc.sql("delete from stg_item where order_no = any(?)").param(rejectedOrders.toArray(String[]::new)).update();
+			this.jdbc.sql("delete from stg_line where order_no = any(?)")
+				.param(rejectedOrders.toArray(String[]::new))
+				.update();
+			this.jdbc.sql("delete from stg_item where order_no = any(?)")
+				.param(rejectedOrders.toArray(String[]::new))
+				.update();
 		}
 		OrderMerge merge = new OrderMerge(this.jdbc, tenant, scope, plan.platform(), jobId);
 		long[] orders = { 0, 0 };
@@ -238,10 +249,9 @@ public class Imports {
 			progress.report(0.88, "merging orders");
 			orders = merge.mergeOrders(lineGranularity);
 			if (merged != null) {
-				this.jdbc.sql("select order_no, inserted from merged_order")
-					.query(rs -> {
-						merged.put(rs.getString(1), rs.getBoolean(2));
-					});
+				this.jdbc.sql("select order_no, inserted from merged_order").query(rs -> {
+					merged.put(rs.getString(1), rs.getBoolean(2));
+				});
 			}
 		}
 		long itemRows = 0;
@@ -257,8 +267,8 @@ public class Imports {
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
 				errors.count(), itemRows, errors.path());
 		if (orders[0] + orders[1] + itemRows > 0) {
-			this.events.publishEvent(
-					new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));
+			this.events
+				.publishEvent(new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));
 		}
 		progress.report(1.0, "done");
 		return result;

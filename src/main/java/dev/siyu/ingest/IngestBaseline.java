@@ -14,8 +14,9 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * The benchmark's baseline: the same export file copied raw (server-side CSV parsing, every cell
- * as text) into an unindexed table, the fastest way PostgreSQL can take those rows in.
+ * The benchmark's baseline: the same export file copied raw (server-side CSV parsing,
+ * every cell as text) into an unindexed table, the fastest way PostgreSQL can take those
+ * rows in.
  */
 public final class IngestBaseline {
 
@@ -49,8 +50,8 @@ public final class IngestBaseline {
 			try (InputStream in = Files.newInputStream(file)) {
 				this.rows = connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy bench_raw_copy from stdin with (format csv, header true, encoding '" + encoding + "')",
-							in, 1 << 16);
+					.copyIn("copy bench_raw_copy from stdin with (format csv, header true, encoding '" + encoding
+							+ "')", in, 1 << 16);
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			try (Statement statement = connection.createStatement()) {

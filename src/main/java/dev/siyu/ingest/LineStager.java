@@ -15,8 +15,9 @@ import dev.siyu.shared.ChineseAddress;
 import dev.siyu.shared.PhoneNumber;
 
 /**
- * Reads the rows of one file through its mapping, checks every value, and streams good rows into
- * the staging table while bad ones go to the error report with their row, column and reason.
+ * Reads the rows of one file through its mapping, checks every value, and streams good
+ * rows into the staging table while bad ones go to the error report with their row,
+ * column and reason.
  */
 final class LineStager {
 
@@ -95,7 +96,10 @@ final class LineStager {
 		return this.staged;
 	}
 
-	/** Orders with a rejected line: they are left out whole, so no order lands with lines missing. */
+	/**
+	 * Orders with a rejected line: they are left out whole, so no order lands with lines
+	 * missing.
+	 */
 	java.util.Set<String> rejectedOrders() {
 		return this.rejectedOrders;
 	}
@@ -158,12 +162,48 @@ final class LineStager {
 
 		StringBuilder h = this.hashInput;
 		h.setLength(0);
-		h.append(orderNo).append(SEP).append(lineKey).append(SEP).append(accountKey).append(SEP).append(platformStatus)
-			.append(SEP).append(created).append(SEP).append(paid).append(SEP).append(completed).append(SEP)
-			.append(amount).append(SEP).append(freight).append(SEP).append(discount).append(SEP).append(refund)
-			.append(SEP).append(sku).append(SEP).append(title).append(SEP).append(spec).append(SEP).append(quantity)
-			.append(SEP).append(unitPrice).append(SEP).append(lineAmount).append(SEP).append(shopKey).append(SEP)
-			.append(shopName).append(SEP).append(receiverName).append(SEP).append(receiverPhone).append(SEP)
+		h.append(orderNo)
+			.append(SEP)
+			.append(lineKey)
+			.append(SEP)
+			.append(accountKey)
+			.append(SEP)
+			.append(platformStatus)
+			.append(SEP)
+			.append(created)
+			.append(SEP)
+			.append(paid)
+			.append(SEP)
+			.append(completed)
+			.append(SEP)
+			.append(amount)
+			.append(SEP)
+			.append(freight)
+			.append(SEP)
+			.append(discount)
+			.append(SEP)
+			.append(refund)
+			.append(SEP)
+			.append(sku)
+			.append(SEP)
+			.append(title)
+			.append(SEP)
+			.append(spec)
+			.append(SEP)
+			.append(quantity)
+			.append(SEP)
+			.append(unitPrice)
+			.append(SEP)
+			.append(lineAmount)
+			.append(SEP)
+			.append(shopKey)
+			.append(SEP)
+			.append(shopName)
+			.append(SEP)
+			.append(receiverName)
+			.append(SEP)
+			.append(receiverPhone)
+			.append(SEP)
 			.append(fullAddress);
 		for (OrderField field : new OrderField[] { OrderField.CREATOR_ID, OrderField.CREATOR_NAME,
 				OrderField.TRAFFIC_SOURCE, OrderField.CHANNEL, OrderField.CATEGORY, OrderField.PRODUCT_ID }) {
@@ -253,8 +293,9 @@ final class LineStager {
 	}
 
 	/**
-	 * The account of a buyer: the platform's buyer id when the export has one; otherwise the full
-	 * mobile number, or failing that the receiver, identifies an anonymous buyer of this platform.
+	 * The account of a buyer: the platform's buyer id when the export has one; otherwise
+	 * the full mobile number, or failing that the receiver, identifies an anonymous buyer
+	 * of this platform.
 	 */
 	private String accountKey(String buyerId, String name, String phone, String address) {
 		if (!buyerId.isEmpty()) {
@@ -313,7 +354,10 @@ final class LineStager {
 		return localDateTime.isEmpty() ? null : localDateTime + " " + this.zone;
 	}
 
-	/** The cells of the current row, read through the mapping, with the first problem remembered. */
+	/**
+	 * The cells of the current row, read through the mapping, with the first problem
+	 * remembered.
+	 */
 	private final class Row {
 
 		private final Rows rows;

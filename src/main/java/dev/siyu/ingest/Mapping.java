@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the columns of one kind of export file become orders: the same description serves the
- * built-in platform formats and any other source's mapping file.
+ * How the columns of one kind of export file become orders: the same description serves
+ * the built-in platform formats and any other source's mapping file.
  */
 record Mapping(String name, String platform, Granularity granularity, List<String> detect, ZoneId zone,
 		Map<OrderField, List<String>> columns, List<IdentifierColumn> identifiers, Map<String, OrderStatus> statuses,
@@ -20,7 +20,10 @@ record Mapping(String name, String platform, Granularity granularity, List<Strin
 		detect = List.copyOf(detect);
 	}
 
-	/** Whether one row is a whole order, a line of an order, or an item of an order imported before. */
+	/**
+	 * Whether one row is a whole order, a line of an order, or an item of an order
+	 * imported before.
+	 */
 	enum Granularity {
 
 		ORDER, LINE, ITEMS

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads mapping files (YAML or JSON, see docs/mappings.md) into {@link Mapping}s, with errors that
- * say which key of which file is wrong and why.
+ * Reads mapping files (YAML or JSON, see docs/mappings.md) into {@link Mapping}s, with
+ * errors that say which key of which file is wrong and why.
  */
 final class MappingFiles {
 
@@ -114,8 +114,8 @@ final class MappingFiles {
 				for (Map.Entry<String, JsonNode> entry : columnsNode.properties()) {
 					OrderField field = OrderField.ofKey(entry.getKey());
 					if (field == null) {
-						this.problems.add("columns." + entry.getKey() + ": unknown field; known fields: "
-								+ knownFields());
+						this.problems
+							.add("columns." + entry.getKey() + ": unknown field; known fields: " + knownFields());
 						continue;
 					}
 					JsonNode value = entry.getValue();

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Orders pushed through the API as JSON, read as rows of the same canonical columns a mapping file
- * names, so they take the import's one path: the same checks, staging and merge.
+ * Orders pushed through the API as JSON, read as rows of the same canonical columns a
+ * mapping file names, so they take the import's one path: the same checks, staging and
+ * merge.
  */
 final class OrderBatch implements Rows {
 
@@ -66,22 +67,26 @@ final class OrderBatch implements Rows {
 				columns, identifiers, Map.of(), false);
 	}
 
-	/** Reads {"platform": "...", "orders": [...]}; a malformed request fails whole with the reason. */
+	/**
+	 * Reads {"platform": "...", "orders": [...]}; a malformed request fails whole with
+	 * the reason.
+	 */
 	static OrderBatch of(JsonNode body) {
 		if (body == null || !body.isObject()) {
 			throw new IllegalArgumentException("expected a JSON object {\"platform\": \"mall\", \"orders\": [...]}");
 		}
 		String platform = body.path("platform").asString("");
 		if (!PLATFORM.matcher(platform).matches()) {
-			throw new IllegalArgumentException("platform: '" + platform
-					+ "' must be lower-case letters, digits or '_' (e.g. mall, taobao, pos)");
+			throw new IllegalArgumentException(
+					"platform: '" + platform + "' must be lower-case letters, digits or '_' (e.g. mall, taobao, pos)");
 		}
 		JsonNode orders = body.get("orders");
 		if (orders == null || !orders.isArray()) {
 			throw new IllegalArgumentException("orders: expected a list of orders");
 		}
 		if (orders.size() > MAX_ORDERS) {
-			throw new IllegalArgumentException("orders: " + orders.size() + " orders in one batch; at most " + MAX_ORDERS);
+			throw new IllegalArgumentException(
+					"orders: " + orders.size() + " orders in one batch; at most " + MAX_ORDERS);
 		}
 		OrderBatch batch = new OrderBatch(platform);
 		long index = 0;

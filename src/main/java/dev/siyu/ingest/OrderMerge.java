@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Merges the staged lines of one import into orders and items, set-based: new orders are
- * inserted, orders whose content changed are updated in place with the change recorded, the rest
- * stay untouched, which makes re-imports idempotent.
+ * inserted, orders whose content changed are updated in place with the change recorded,
+ * the rest stay untouched, which makes re-imports idempotent.
  */
 final class OrderMerge {
 
@@ -27,7 +27,10 @@ final class OrderMerge {
 		this.importId = importId;
 	}
 
-	/** Groups the staged lines into orders (stg_order) and registers their buyers for identity. */
+	/**
+	 * Groups the staged lines into orders (stg_order) and registers their buyers for
+	 * identity.
+	 */
 	void prepare(boolean lineGranularity, boolean amountPerLine) {
 		this.jdbc.sql("""
 				create temp table stg_l on commit drop as
@@ -39,8 +42,9 @@ final class OrderMerge {
 				district, receiver""";
 		if (lineGranularity) {
 			String amount = amountPerLine ? "sum(amount)" : "max(amount)";
-			this.jdbc.sql("create temp table stg_order on commit drop as select f." + columns.replace(", ", ", f.")
-					.replace("\n", " ") + ", s.amount, s.quantity, s.item_count, s.content_hash from "
+			this.jdbc.sql("create temp table stg_order on commit drop as select f."
+					+ columns.replace(", ", ", f.").replace("\n", " ")
+					+ ", s.amount, s.quantity, s.item_count, s.content_hash from "
 					+ "(select distinct on (order_no) * from stg_l order by order_no, line_key) f join "
 					+ "(select order_no, " + amount + " as amount, sum(coalesce(quantity, 1)) as quantity, "
 					+ "count(*) as item_count, decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), "
@@ -48,9 +52,10 @@ final class OrderMerge {
 				.update();
 		}
 		else {
-			this.jdbc.sql("create temp table stg_order on commit drop as select " + columns.replace("\n", " ")
-					+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
-					+ "from stg_l")
+			this.jdbc
+				.sql("create temp table stg_order on commit drop as select " + columns.replace("\n", " ")
+						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
+						+ "from stg_l")
 				.update();
 		}
 		this.jdbc.sql("create unique index on stg_order (order_no)").update();
@@ -76,66 +81,75 @@ final class OrderMerge {
 		if (withItems) {
 			mergeProducts("stg_l");
 		}
-		this.jdbc.sql("""
-				insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
-				                          old_refund, new_refund)
-				select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
-				from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no
-				where o.content_hash <> s.content_hash""").params(this.importId, this.tenant, this.platform).update();
-		this.jdbc.sql("""
-				create temp table merged_order on commit drop as
-				with upsert as (
-				  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
-				         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
-				         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
-				         content_hash, first_import_id, last_import_id)
-				  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
-				         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), s.item_count, s.quantity,
-				         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
-				         s.receiver, s.content_hash, ?, ?
-				  from stg_order s
-				  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
-				  on conflict (tenant_id, platform, order_no) do update set
-				         account_id = excluded.account_id, shop_id = excluded.shop_id, status = excluded.status,
-				         platform_status = excluded.platform_status, created_at = excluded.created_at,
-				         paid_at = excluded.paid_at, completed_at = excluded.completed_at, amount = excluded.amount,
-				         freight = excluded.freight, discount = excluded.discount, refund = excluded.refund,
-				         item_count = case when excluded.item_count > 0 then excluded.item_count else orders.item_count end,
-				         quantity = excluded.quantity, creator_id = excluded.creator_id,
-				         creator_name = excluded.creator_name, traffic_source = excluded.traffic_source,
-				         channel = excluded.channel, province = excluded.province, city = excluded.city,
-				         district = excluded.district, receiver = excluded.receiver,
-				         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
-				         updated_at = now()
-				  where orders.content_hash <> excluded.content_hash
-				  returning id, order_no, (xmax = 0) as inserted
-				)
-				select * from upsert""")
+		this.jdbc
+			.sql("""
+					insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
+					                          old_refund, new_refund)
+					select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
+					from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no
+					where o.content_hash <> s.content_hash""")
+			.params(this.importId, this.tenant, this.platform)
+			.update();
+		this.jdbc
+			.sql("""
+					create temp table merged_order on commit drop as
+					with upsert as (
+					  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
+					         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
+					         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
+					         content_hash, first_import_id, last_import_id)
+					  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
+					         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), s.item_count, s.quantity,
+					         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
+					         s.receiver, s.content_hash, ?, ?
+					  from stg_order s
+					  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+					  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
+					  on conflict (tenant_id, platform, order_no) do update set
+					         account_id = excluded.account_id, shop_id = excluded.shop_id, status = excluded.status,
+					         platform_status = excluded.platform_status, created_at = excluded.created_at,
+					         paid_at = excluded.paid_at, completed_at = excluded.completed_at, amount = excluded.amount,
+					         freight = excluded.freight, discount = excluded.discount, refund = excluded.refund,
+					         item_count = case when excluded.item_count > 0 then excluded.item_count else orders.item_count end,
+					         quantity = excluded.quantity, creator_id = excluded.creator_id,
+					         creator_name = excluded.creator_name, traffic_source = excluded.traffic_source,
+					         channel = excluded.channel, province = excluded.province, city = excluded.city,
+					         district = excluded.district, receiver = excluded.receiver,
+					         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
+					         updated_at = now()
+					  where orders.content_hash <> excluded.content_hash
+					  returning id, order_no, (xmax = 0) as inserted
+					)
+					select * from upsert""")
 			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
 					this.platform)
 			.update();
 		if (withItems) {
 			this.jdbc.sql("""
-					delete from order_item i using merged_order m where i.order_id = m.id and not m.inserted""").update();
-			this.jdbc.sql("""
-					insert into order_item (order_id, tenant_id, line_no, line_ref, sku, product_id, title, spec, category,
-					                        quantity, unit_price, amount)
-					select m.id, ?, row_number() over (partition by m.id order by l.line_key), l.line_key, l.sku, p.id,
-					       l.title, l.spec, l.category, coalesce(l.quantity, 1), l.unit_price,
-					       coalesce(l.line_amount, l.unit_price * coalesce(l.quantity, 1))
-					from stg_l l join merged_order m on m.order_no = l.order_no
-					left join product p on p.tenant_id = ? and p.platform = ? and p.sku = l.sku""")
+					delete from order_item i using merged_order m where i.order_id = m.id and not m.inserted""")
+				.update();
+			this.jdbc
+				.sql("""
+						insert into order_item (order_id, tenant_id, line_no, line_ref, sku, product_id, title, spec, category,
+						                        quantity, unit_price, amount)
+						select m.id, ?, row_number() over (partition by m.id order by l.line_key), l.line_key, l.sku, p.id,
+						       l.title, l.spec, l.category, coalesce(l.quantity, 1), l.unit_price,
+						       coalesce(l.line_amount, l.unit_price * coalesce(l.quantity, 1))
+						from stg_l l join merged_order m on m.order_no = l.order_no
+						left join product p on p.tenant_id = ? and p.platform = ? and p.sku = l.sku""")
 				.params(this.tenant, this.tenant, this.platform)
 				.update();
 		}
-		return this.jdbc.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) "
-				+ "from merged_order").query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
+		return this.jdbc
+			.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) " + "from merged_order")
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
 	}
 
 	/**
-	 * Replaces the items of orders imported before with the items a separate item file lists
-	 * (Taobao's ExportOrderDetailList); items of unknown orders are returned for the error report.
+	 * Replaces the items of orders imported before with the items a separate item file
+	 * lists (Taobao's ExportOrderDetailList); items of unknown orders are returned for
+	 * the error report.
 	 */
 	long[] mergeItems() {
 		this.jdbc.sql("""
@@ -143,13 +157,16 @@ final class OrderMerge {
 				select distinct on (order_no, line_key) * from stg_item
 				order by order_no, line_key, file_no desc, row_no desc""").update();
 		mergeProducts("stg_i");
-		this.jdbc.sql("""
-				create temp table item_order on commit drop as
-				select o.id, i.order_no, o.items_hash,
-				       decode(md5(string_agg(encode(i.line_hash, 'hex'), '' order by i.line_hash)), 'hex') as items_hash_new,
-				       count(*) as item_count
-				from stg_i i join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no
-				group by o.id, i.order_no, o.items_hash""").params(this.tenant, this.platform).update();
+		this.jdbc
+			.sql("""
+					create temp table item_order on commit drop as
+					select o.id, i.order_no, o.items_hash,
+					       decode(md5(string_agg(encode(i.line_hash, 'hex'), '' order by i.line_hash)), 'hex') as items_hash_new,
+					       count(*) as item_count
+					from stg_i i join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no
+					group by o.id, i.order_no, o.items_hash""")
+			.params(this.tenant, this.platform)
+			.update();
 		this.jdbc.sql("""
 				delete from order_item it using item_order io
 				where it.order_id = io.id and io.items_hash is distinct from io.items_hash_new""").update();
@@ -171,10 +188,11 @@ final class OrderMerge {
 
 	/** Staged item rows whose order is unknown: (file_no, row_no, order_no). */
 	java.util.List<Object[]> itemsOfUnknownOrders() {
-		return this.jdbc.sql("""
-				select i.file_no, i.row_no, i.order_no from stg_item i
-				where not exists (select 1 from orders o where o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no)
-				order by i.file_no, i.row_no""")
+		return this.jdbc
+			.sql("""
+					select i.file_no, i.row_no, i.order_no from stg_item i
+					where not exists (select 1 from orders o where o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no)
+					order by i.file_no, i.row_no""")
 			.params(this.tenant, this.platform)
 			.query((rs, row) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getString(3) })
 			.list();

@@ -3,7 +3,10 @@ package dev.siyu.ingest;
 import java.io.IOException;
 import java.util.List;
 
-/** A header and rows of cells, read one row at a time: an export file or a batch of API orders. */
+/**
+ * A header and rows of cells, read one row at a time: an export file or a batch of API
+ * orders.
+ */
 interface Rows extends AutoCloseable {
 
 	List<String> header();

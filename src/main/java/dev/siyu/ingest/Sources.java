@@ -12,8 +12,8 @@ final class Sources {
 	private static final Map<String, List<String>> BUILT_IN = Map.of("taobao", List.of("taobao-orders", "taobao-items"),
 			"tmall", List.of("taobao-orders", "taobao-items"), "douyin", List.of("douyin"), "jd", List.of("jd"));
 
-	private static final Map<String, String> LABELS = Map.of("taobao", "Taobao/Tmall", "tmall", "Taobao/Tmall", "douyin",
-			"Douyin shop", "jd", "JD");
+	private static final Map<String, String> LABELS = Map.of("taobao", "Taobao/Tmall", "tmall", "Taobao/Tmall",
+			"douyin", "Douyin shop", "jd", "JD");
 
 	private final String source;
 
@@ -24,7 +24,10 @@ final class Sources {
 		this.candidates = candidates;
 	}
 
-	/** The mappings a source's files may follow: the mapping file if given, else the built-in ones. */
+	/**
+	 * The mappings a source's files may follow: the mapping file if given, else the
+	 * built-in ones.
+	 */
 	static Sources of(String source, Mapping mappingFile) {
 		String name = (source == null) ? "" : source.trim().toLowerCase(Locale.ROOT);
 		if (mappingFile != null) {
@@ -33,9 +36,10 @@ final class Sources {
 		List<String> builtIn = BUILT_IN.get(name);
 		if (builtIn == null) {
 			if (name.equals("youzan") || name.equals("generic")) {
-				throw new IllegalArgumentException("--source " + name + " needs --mapping FILE: its exports have no fixed "
-						+ "columns (see docs/mappings.md and docs/mappings/" + (name.equals("youzan") ? "youzan" : "generic")
-						+ ".yaml)");
+				throw new IllegalArgumentException(
+						"--source " + name + " needs --mapping FILE: its exports have no fixed "
+								+ "columns (see docs/mappings.md and docs/mappings/"
+								+ (name.equals("youzan") ? "youzan" : "generic") + ".yaml)");
 			}
 			throw new IllegalArgumentException(
 					"unknown source '" + source + "': use taobao, douyin, jd, youzan or generic");
@@ -47,7 +51,10 @@ final class Sources {
 		return new Sources(name, mappings);
 	}
 
-	/** The mapping this header follows, or a clear error naming the file and what it lacks. */
+	/**
+	 * The mapping this header follows, or a clear error naming the file and what it
+	 * lacks.
+	 */
 	HeaderMatch match(Path file, String description, List<String> header) {
 		List<String> lacks = new ArrayList<>();
 		for (Mapping mapping : this.candidates) {

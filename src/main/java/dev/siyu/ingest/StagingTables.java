@@ -1,8 +1,9 @@
 package dev.siyu.ingest;
 
 /**
- * The temporary tables one import writes before merging. Order lines and the identifiers seen on
- * them share one table (rec 'L' or 'I') so that a file streams through a single COPY.
+ * The temporary tables one import writes before merging. Order lines and the identifiers
+ * seen on them share one table (rec 'L' or 'I') so that a file streams through a single
+ * COPY.
  */
 final class StagingTables {
 

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Turns the status texts platforms write (交易成功, 卖家已发货，等待买家确认, 已完成, 等待出库 ...) into
- * canonical statuses: a mapping's own statuses first, then the known texts of every platform, then
- * keywords, so a status text nobody listed still lands sensibly.
+ * canonical statuses: a mapping's own statuses first, then the known texts of every
+ * platform, then keywords, so a status text nobody listed still lands sensibly.
  */
 final class StatusVocabulary {
 
@@ -14,10 +14,9 @@ final class StatusVocabulary {
 
 	static {
 		known(OrderStatus.PENDING, "等待买家付款", "待付款", "待支付", "等待付款", "未付款", "pending", "unpaid", "created");
-		known(OrderStatus.PAID, "买家已付款,等待卖家发货", "等待卖家发货", "待发货", "备货中", "等待出库", "已付款", "已支付",
-				"部分发货", "paid", "topack");
-		known(OrderStatus.SHIPPED, "卖家已发货,等待买家确认", "卖家已发货", "已发货", "等待确认收货", "已出库", "配送中", "待收货",
-				"shipped", "delivering");
+		known(OrderStatus.PAID, "买家已付款,等待卖家发货", "等待卖家发货", "待发货", "备货中", "等待出库", "已付款", "已支付", "部分发货", "paid", "topack");
+		known(OrderStatus.SHIPPED, "卖家已发货,等待买家确认", "卖家已发货", "已发货", "等待确认收货", "已出库", "配送中", "待收货", "shipped",
+				"delivering");
 		known(OrderStatus.COMPLETED, "交易成功", "已完成", "完成", "已签收", "已收货", "completed", "success", "finished");
 		known(OrderStatus.CLOSED, "交易关闭", "已关闭", "已取消", "取消", "订单取消", "(删除)已取消", "锁定", "closed", "cancelled",
 				"canceled");

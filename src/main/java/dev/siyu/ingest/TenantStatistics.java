@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A tenant's headline counts. GMV is what buyers paid, net of refunds, over orders that were paid
- * (not pending, not closed unpaid).
+ * A tenant's headline counts. GMV is what buyers paid, net of refunds, over orders that
+ * were paid (not pending, not closed unpaid).
  */
 @Service
 public class TenantStatistics {

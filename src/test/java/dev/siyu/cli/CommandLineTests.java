@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The commands as a user runs them, on the same data directory as the running test server: they
- * join its embedded PostgreSQL instead of fighting over it.
+ * The commands as a user runs them, on the same data directory as the running test
+ * server: they join its embedded PostgreSQL instead of fighting over it.
  */
 @IntegrationTest
 class CommandLineTests {
@@ -39,15 +39,15 @@ class CommandLineTests {
 		assertThat(created.get("tenant").asString()).isEqualTo(tenant);
 		assertThat(created.get("apiKey").asString()).startsWith("sy_");
 
-		JsonNode generated = json(run("generate", "--customers", "300", "--seed", "5", "--out", this.dir.toString(),
-				"--json"));
-		JsonNode imported = json(run("import", "--tenant", tenant, "--source", "jd", "--json",
-				this.dir.resolve(jdFile()).toString()));
+		JsonNode generated = json(
+				run("generate", "--customers", "300", "--seed", "5", "--out", this.dir.toString(), "--json"));
+		JsonNode imported = json(
+				run("import", "--tenant", tenant, "--source", "jd", "--json", this.dir.resolve(jdFile()).toString()));
 		assertThat(imported.get("rejected").asLong()).isZero();
 		assertThat(imported.get("imported").asLong()).isPositive();
 
-		JsonNode again = json(run("import", "--tenant", tenant, "--source", "jd", "--json",
-				this.dir.resolve(jdFile()).toString()));
+		JsonNode again = json(
+				run("import", "--tenant", tenant, "--source", "jd", "--json", this.dir.resolve(jdFile()).toString()));
 		assertThat(again.get("imported").asLong()).isZero();
 		assertThat(again.get("unchanged").asLong()).isEqualTo(imported.get("imported").asLong());
 
@@ -105,7 +105,8 @@ class CommandLineTests {
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
 			int code = line.execute(all.toArray(String[]::new));
-			return new Result(code, captured.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
+			return new Result(code, captured.toString(StandardCharsets.UTF_8),
+					capturedErr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
 			System.setOut(out);

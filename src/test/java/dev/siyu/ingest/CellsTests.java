@@ -8,24 +8,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CellsTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "NULL", value = { "99.00|99.00", "'1,299.00'|1299.00", "¥88|88", "￥ 1 000.5|1000.5",
-			"-5.00|-5.00", "0.10元|0.10", "12.345|NULL", "12.340|12.34", "abc|NULL", "1.2.3|NULL", "''|''" })
+	@CsvSource(delimiter = '|', nullValues = "NULL",
+			value = { "99.00|99.00", "'1,299.00'|1299.00", "¥88|88", "￥ 1 000.5|1000.5", "-5.00|-5.00", "0.10元|0.10",
+					"12.345|NULL", "12.340|12.34", "abc|NULL", "1.2.3|NULL", "''|''" })
 	void readsAmountsAsPlatformsWriteThem(String cell, String expected) {
 		assertThat(Cells.amount(cell)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "NULL", value = { "2024-01-05 12:34:56|2024-01-05 12:34:56",
-			"2024/1/5 8:04|2024-01-05 08:04:00", "2024-01-05|2024-01-05 00:00:00", "20240105|2024-01-05 00:00:00",
-			"2024-01-05T12:34:56|2024-01-05 12:34:56", "2024-01-05 12:34:56.789|2024-01-05 12:34:56",
-			"2024年1月5日 12:00|2024-01-05 12:00:00", "2024-02-30 00:00:00|NULL", "2024-13-01|NULL", "yesterday|NULL",
-			"2024-01-05 25:00:00|NULL", "12:00|NULL", "''|''" })
+	@CsvSource(delimiter = '|', nullValues = "NULL",
+			value = { "2024-01-05 12:34:56|2024-01-05 12:34:56", "2024/1/5 8:04|2024-01-05 08:04:00",
+					"2024-01-05|2024-01-05 00:00:00", "20240105|2024-01-05 00:00:00",
+					"2024-01-05T12:34:56|2024-01-05 12:34:56", "2024-01-05 12:34:56.789|2024-01-05 12:34:56",
+					"2024年1月5日 12:00|2024-01-05 12:00:00", "2024-02-30 00:00:00|NULL", "2024-13-01|NULL",
+					"yesterday|NULL", "2024-01-05 25:00:00|NULL", "12:00|NULL", "''|''" })
 	void readsTimesInTheLayoutsExportsUse(String cell, String expected) {
 		assertThat(Cells.localDateTime(cell)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "NULL", value = { "2|2", "2.0|2", "2.5|NULL", "-1|NULL", "x|NULL", "''|''" })
+	@CsvSource(delimiter = '|', nullValues = "NULL",
+			value = { "2|2", "2.0|2", "2.5|NULL", "-1|NULL", "x|NULL", "''|''" })
 	void readsWholeQuantities(String cell, String expected) {
 		assertThat(Cells.quantity(cell)).isEqualTo(expected);
 	}

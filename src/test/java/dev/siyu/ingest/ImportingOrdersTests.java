@@ -52,14 +52,23 @@ class ImportingOrdersTests {
 	@Test
 	void importsTaobaoOrderAndItemFilesWrittenInGbkWithTheirQuirks() {
 		Path orders = ExportFixture.taobaoOrders()
-			.order("35153131473293579").set("买家会员名", "tb_lily").set("联系手机", "13812345678")
+			.order("35153131473293579")
+			.set("买家会员名", "tb_lily")
+			.set("联系手机", "13812345678")
 			.set("买家实际支付金额", "1,299.00")
-			.order("35153131473293580").set("买家会员名", "tb_lily").set("联系手机", "13812345678")
-			.set("订单状态", "交易关闭").set("退款金额", "99.00")
+			.order("35153131473293580")
+			.set("买家会员名", "tb_lily")
+			.set("联系手机", "13812345678")
+			.set("订单状态", "交易关闭")
+			.set("退款金额", "99.00")
 			.writeTo(this.dir);
 		Path items = ExportFixture.taobaoItems()
-			.order("35153131473293579").set("商家编码", "MILK-950").set("购买数量", "2")
-			.order("35153131473293579").set("商家编码", "CARD-30").set("标题", "月卡, 30天")
+			.order("35153131473293579")
+			.set("商家编码", "MILK-950")
+			.set("购买数量", "2")
+			.order("35153131473293579")
+			.set("商家编码", "CARD-30")
+			.set("标题", "月卡, 30天")
 			.order("35153131473293580")
 			.writeTo(this.dir);
 
@@ -76,14 +85,21 @@ class ImportingOrdersTests {
 		assertThat(counts.persons()).isEqualTo(1);
 		assertThat(counts.gmv()).isEqualByComparingTo("1299.00");
 		assertThat(status("35153131473293580")).isEqualTo("refunded");
-		assertThat(this.jdbc.sql("select title from order_item i join orders o on o.id = i.order_id "
-				+ "where o.tenant_id = ? and i.sku = 'CARD-30'").param(this.tenant.value()).query(String.class).single())
-			.isEqualTo("月卡, 30天");
+		assertThat(this.jdbc
+			.sql("select title from order_item i join orders o on o.id = i.order_id "
+					+ "where o.tenant_id = ? and i.sku = 'CARD-30'")
+			.param(this.tenant.value())
+			.query(String.class)
+			.single()).isEqualTo("月卡, 30天");
 	}
 
 	@Test
 	void reimportingTheSameFilesChangesNothing() {
-		Path orders = ExportFixture.taobaoOrders().order("1001").set("买家会员名", "a").order("1002").set("买家会员名", "b")
+		Path orders = ExportFixture.taobaoOrders()
+			.order("1001")
+			.set("买家会员名", "a")
+			.order("1002")
+			.set("买家会员名", "b")
 			.writeTo(this.dir);
 		Path items = ExportFixture.taobaoItems().order("1001").order("1002").writeTo(this.dir);
 		importFiles("taobao", null, orders, items);
@@ -99,10 +115,21 @@ class ImportingOrdersTests {
 
 	@Test
 	void anOverlappingExportImportsOnlyTheNewOrders() {
-		importFiles("taobao", null, ExportFixture.taobaoOrders().order("1").set("买家会员名", "a").order("2")
-			.set("买家会员名", "b").writeTo(this.dir));
-		ImportResult overlap = importFiles("taobao", null, ExportFixture.taobaoOrders().order("2").set("买家会员名", "b")
-			.order("3").set("买家会员名", "c").named("ExportOrderList202402.csv").writeTo(this.dir));
+		importFiles("taobao", null,
+				ExportFixture.taobaoOrders()
+					.order("1")
+					.set("买家会员名", "a")
+					.order("2")
+					.set("买家会员名", "b")
+					.writeTo(this.dir));
+		ImportResult overlap = importFiles("taobao", null,
+				ExportFixture.taobaoOrders()
+					.order("2")
+					.set("买家会员名", "b")
+					.order("3")
+					.set("买家会员名", "c")
+					.named("ExportOrderList202402.csv")
+					.writeTo(this.dir));
 
 		assertThat(overlap.imported()).isEqualTo(1);
 		assertThat(overlap.unchanged()).isEqualTo(1);
@@ -111,30 +138,49 @@ class ImportingOrdersTests {
 
 	@Test
 	void anOrderSeenAgainWithANewStatusIsUpdatedInPlaceAndTheChangeRecorded() {
-		importFiles("taobao", null, ExportFixture.taobaoOrders().order("2001").set("买家会员名", "a")
-			.set("订单状态", "卖家已发货，等待买家确认").writeTo(this.dir));
+		importFiles("taobao", null,
+				ExportFixture.taobaoOrders()
+					.order("2001")
+					.set("买家会员名", "a")
+					.set("订单状态", "卖家已发货，等待买家确认")
+					.writeTo(this.dir));
 		assertThat(status("2001")).isEqualTo("shipped");
 
-		ImportResult later = importFiles("taobao", null, ExportFixture.taobaoOrders().order("2001")
-			.set("买家会员名", "a").set("订单状态", "交易关闭").set("退款金额", "99.00")
-			.named("ExportOrderList202402.csv").writeTo(this.dir));
+		ImportResult later = importFiles("taobao", null,
+				ExportFixture.taobaoOrders()
+					.order("2001")
+					.set("买家会员名", "a")
+					.set("订单状态", "交易关闭")
+					.set("退款金额", "99.00")
+					.named("ExportOrderList202402.csv")
+					.writeTo(this.dir));
 
 		assertThat(later.updated()).isEqualTo(1);
 		assertThat(status("2001")).isEqualTo("refunded");
 		assertThat(this.statistics.of(this.tenant).orders()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select old_status || '->' || new_status || ' refund ' || new_refund from order_change c "
-				+ "join orders o on o.id = c.order_id where o.tenant_id = ?").param(this.tenant.value())
-			.query(String.class).list()).containsExactly("shipped->refunded refund 99.00");
+		assertThat(this.jdbc
+			.sql("select old_status || '->' || new_status || ' refund ' || new_refund from order_change c "
+					+ "join orders o on o.id = c.order_id where o.tenant_id = ?")
+			.param(this.tenant.value())
+			.query(String.class)
+			.list()).containsExactly("shipped->refunded refund 99.00");
 	}
 
 	@Test
 	void badRowsAreRejectedWithRowColumnAndReasonWhileTheGoodRowsLand() throws Exception {
 		Path orders = ExportFixture.taobaoOrders()
-			.order("3001").set("买家会员名", "a")
-			.order("3002").set("买家会员名", "b").set("买家实际支付金额", "九十九")
-			.order("").set("买家会员名", "c")
-			.order("3004").set("买家会员名", "d").set("订单创建时间", "2024-13-45 10:00:00")
-			.order("3005").set("买家会员名", "e")
+			.order("3001")
+			.set("买家会员名", "a")
+			.order("3002")
+			.set("买家会员名", "b")
+			.set("买家实际支付金额", "九十九")
+			.order("")
+			.set("买家会员名", "c")
+			.order("3004")
+			.set("买家会员名", "d")
+			.set("订单创建时间", "2024-13-45 10:00:00")
+			.order("3005")
+			.set("买家会员名", "e")
 			.writeTo(this.dir);
 
 		ImportResult result = importFiles("taobao", null, orders);
@@ -145,7 +191,8 @@ class ImportingOrdersTests {
 		List<String> report = Files.readAllLines(result.errorsFile(), StandardCharsets.UTF_8);
 		assertThat(report.get(0)).endsWith("file,row,column,value,reason");
 		assertThat(report.subList(1, report.size())).satisfiesExactly(
-				line -> assertThat(line).startsWith("ExportOrderList202401.csv,3,买家实际支付金额,九十九,").contains("not an amount"),
+				line -> assertThat(line).startsWith("ExportOrderList202401.csv,3,买家实际支付金额,九十九,")
+					.contains("not an amount"),
 				line -> assertThat(line).startsWith("ExportOrderList202401.csv,4,订单编号,,").contains("empty"),
 				line -> assertThat(line).startsWith("ExportOrderList202401.csv,5,订单创建时间,2024-13-45 10:00:00,")
 					.contains("not a date-time"));
@@ -168,29 +215,52 @@ class ImportingOrdersTests {
 	@Test
 	void douyinSubOrdersOfOneMainOrderFormOneOrder() {
 		Path export = ExportFixture.douyin()
-			.order("6901").set("子订单编号", "6901-1").set("订单应付金额", "59.90").set("收件人手机号", "13900001111")
-			.order("6901").set("子订单编号", "6901-2").set("商家编码", "MILK-950").set("订单应付金额", "20.10")
+			.order("6901")
+			.set("子订单编号", "6901-1")
+			.set("订单应付金额", "59.90")
 			.set("收件人手机号", "13900001111")
-			.order("6902").set("子订单编号", "6902-1").set("收件人手机号", "139****1111").set("达人ID", "KOL-7")
+			.order("6901")
+			.set("子订单编号", "6901-2")
+			.set("商家编码", "MILK-950")
+			.set("订单应付金额", "20.10")
+			.set("收件人手机号", "13900001111")
+			.order("6902")
+			.set("子订单编号", "6902-1")
+			.set("收件人手机号", "139****1111")
+			.set("达人ID", "KOL-7")
 			.writeTo(this.dir);
 
 		ImportResult result = importFiles("douyin", null, export);
 
 		assertThat(result.imported()).isEqualTo(2);
 		assertThat(this.jdbc.sql("select amount from orders where tenant_id = ? and order_no = '6901'")
-			.param(this.tenant.value()).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("80.00");
+			.param(this.tenant.value())
+			.query(java.math.BigDecimal.class)
+			.single()).isEqualByComparingTo("80.00");
 		assertThat(this.jdbc.sql("select item_count from orders where tenant_id = ? and order_no = '6901'")
-			.param(this.tenant.value()).query(Integer.class).single()).isEqualTo(2);
+			.param(this.tenant.value())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
 		assertThat(this.jdbc.sql("select creator_id from orders where tenant_id = ? and order_no = '6902'")
-			.param(this.tenant.value()).query(String.class).single()).isEqualTo("KOL-7");
+			.param(this.tenant.value())
+			.query(String.class)
+			.single()).isEqualTo("KOL-7");
 		assertThat(this.statistics.of(this.tenant).orderItems()).isEqualTo(3);
 	}
 
 	@Test
 	void jdRowsOfOneOrderCountTheOrderAmountOnce() {
 		Path export = ExportFixture.jd()
-			.order("J1").set("下单帐号", "jd_pin_1").set("应付金额", "300.00").set("货号", "A").set("联系电话", "13700001111")
-			.order("J1").set("下单帐号", "jd_pin_1").set("应付金额", "300.00").set("货号", "B").set("联系电话", "13700001111")
+			.order("J1")
+			.set("下单帐号", "jd_pin_1")
+			.set("应付金额", "300.00")
+			.set("货号", "A")
+			.set("联系电话", "13700001111")
+			.order("J1")
+			.set("下单帐号", "jd_pin_1")
+			.set("应付金额", "300.00")
+			.set("货号", "B")
+			.set("联系电话", "13700001111")
 			.writeTo(this.dir);
 
 		importFiles("jd", null, export);
@@ -204,17 +274,26 @@ class ImportingOrdersTests {
 	@Test
 	void aRejectedLineLeavesItsWholeOrderOutSoNoOrderLandsWithLinesMissing() {
 		Path export = ExportFixture.jd()
-			.order("J7").set("下单帐号", "p").set("货号", "A")
-			.order("J7").set("下单帐号", "p").set("货号", "B").set("订购数量", "two")
-			.order("J8").set("下单帐号", "p").set("货号", "A")
+			.order("J7")
+			.set("下单帐号", "p")
+			.set("货号", "A")
+			.order("J7")
+			.set("下单帐号", "p")
+			.set("货号", "B")
+			.set("订购数量", "two")
+			.order("J8")
+			.set("下单帐号", "p")
+			.set("货号", "A")
 			.writeTo(this.dir);
 
 		ImportResult result = importFiles("jd", null, export);
 
 		assertThat(result.imported()).isEqualTo(1);
 		assertThat(result.rejected()).isEqualTo(1);
-		assertThat(this.jdbc.sql("select order_no from orders where tenant_id = ?").param(this.tenant.value())
-			.query(String.class).list()).containsExactly("J8");
+		assertThat(this.jdbc.sql("select order_no from orders where tenant_id = ?")
+			.param(this.tenant.value())
+			.query(String.class)
+			.list()).containsExactly("J8");
 	}
 
 	@Test
@@ -236,7 +315,8 @@ class ImportingOrdersTests {
 				  done: completed
 				""");
 		Path xlsx = this.dir.resolve("pos.xlsx");
-		try (var out = Files.newOutputStream(xlsx); var workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+		try (var out = Files.newOutputStream(xlsx);
+				var workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
 			var sheet = workbook.newWorksheet("sales");
 			String[] header = { "receipt", "member", "sold at", "total", "state", "mobile" };
 			for (int c = 0; c < header.length; c++) {
@@ -269,15 +349,18 @@ class ImportingOrdersTests {
 
 	@Test
 	void anInterruptedImportLeavesNothingBehindAndARerunReachesTheSameState() throws Exception {
-		Path orders = ExportFixture.taobaoOrders().order("5001").set("买家会员名", "a").set("联系手机", "13811112222")
+		Path orders = ExportFixture.taobaoOrders()
+			.order("5001")
+			.set("买家会员名", "a")
+			.set("联系手机", "13811112222")
 			.writeTo(this.dir);
 		Path items = ExportFixture.taobaoItems().order("5001").writeTo(this.dir);
 		Imports.Plan plan = this.imports.plan(this.tenant, "taobao", null, List.of(orders, items));
 		long job = this.imports.openJob(plan, null);
 		Files.delete(items);
 
-		assertThatThrownBy(() -> this.imports.runJob(plan, job, ImportProgress.NONE)).hasMessageContaining(
-				"ExportOrderDetailList");
+		assertThatThrownBy(() -> this.imports.runJob(plan, job, ImportProgress.NONE))
+			.hasMessageContaining("ExportOrderDetailList");
 
 		assertThat(this.statistics.of(this.tenant).orders()).isZero();
 		assertThat(this.statistics.of(this.tenant).accounts()).isZero();
@@ -292,19 +375,33 @@ class ImportingOrdersTests {
 
 	@Test
 	void personalFieldsAreEncryptedAtRestAndMatchedThroughTheBlindIndex() {
-		importFiles("taobao", null, ExportFixture.taobaoOrders().order("7001").set("买家会员名", "a")
-			.set("联系手机", "13899998888").set("收货人姓名", "欧阳娜娜").writeTo(this.dir));
+		importFiles("taobao", null,
+				ExportFixture.taobaoOrders()
+					.order("7001")
+					.set("买家会员名", "a")
+					.set("联系手机", "13899998888")
+					.set("收货人姓名", "欧阳娜娜")
+					.writeTo(this.dir));
 
-		byte[] receiver = this.jdbc.sql("select receiver from orders where tenant_id = ?").param(this.tenant.value())
-			.query(byte[].class).single();
+		byte[] receiver = this.jdbc.sql("select receiver from orders where tenant_id = ?")
+			.param(this.tenant.value())
+			.query(byte[].class)
+			.single();
 		assertThat(new String(receiver, StandardCharsets.UTF_8)).doesNotContain("13899998888").doesNotContain("欧阳");
 		assertThat(this.personalData.decrypt(receiver)).contains("13899998888").contains("欧阳娜娜");
 		String phoneHash = HexFormat.of().formatHex(this.personalData.blindIndex("phone", "13899998888"));
-		assertThat(this.jdbc.sql("select masked from identifier where tenant_id = ? and kind = 'phone' "
-				+ "and encode(value_hash, 'hex') = ?").params(this.tenant.value(), phoneHash).query(String.class).single())
-			.isEqualTo("138****8888");
-		assertThat(this.jdbc.sql("select count(*) from identifier where tenant_id = ? and convert_from(value_enc, 'SQL_ASCII') "
-				+ "like '%13899998888%'").param(this.tenant.value()).query(Long.class).single()).isZero();
+		assertThat(this.jdbc
+			.sql("select masked from identifier where tenant_id = ? and kind = 'phone' "
+					+ "and encode(value_hash, 'hex') = ?")
+			.params(this.tenant.value(), phoneHash)
+			.query(String.class)
+			.single()).isEqualTo("138****8888");
+		assertThat(this.jdbc
+			.sql("select count(*) from identifier where tenant_id = ? and convert_from(value_enc, 'SQL_ASCII') "
+					+ "like '%13899998888%'")
+			.param(this.tenant.value())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private ImportResult importFiles(String source, Path mapping, Path... files) {
@@ -313,7 +410,9 @@ class ImportingOrdersTests {
 
 	private String status(String orderNo) {
 		return this.jdbc.sql("select status from orders where tenant_id = ? and order_no = ?")
-			.params(this.tenant.value(), orderNo).query(String.class).single();
+			.params(this.tenant.value(), orderNo)
+			.query(String.class)
+			.single();
 	}
 
 	private String snapshot() {
@@ -321,11 +420,17 @@ class ImportingOrdersTests {
 				select string_agg(o.order_no || ':' || o.status || ':' || o.amount || ':' || o.updated_at || ':'
 				       || o.item_count || ':' || coalesce(a.person_id, 0), ',' order by o.order_no)
 				from orders o left join account a on a.id = o.account_id where o.tenant_id = ?""")
-			.param(this.tenant.value()).query(String.class).single()
-				+ this.jdbc.sql("select count(*) from order_item where tenant_id = ?").param(this.tenant.value())
-					.query(Long.class).single()
-				+ this.jdbc.sql("select count(*) from identity_link where tenant_id = ?").param(this.tenant.value())
-					.query(Long.class).single();
+			.param(this.tenant.value())
+			.query(String.class)
+			.single()
+				+ this.jdbc.sql("select count(*) from order_item where tenant_id = ?")
+					.param(this.tenant.value())
+					.query(Long.class)
+					.single()
+				+ this.jdbc.sql("select count(*) from identity_link where tenant_id = ?")
+					.param(this.tenant.value())
+					.query(Long.class)
+					.single();
 	}
 
 }

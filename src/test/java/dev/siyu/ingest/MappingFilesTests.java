@@ -24,9 +24,10 @@ class MappingFilesTests {
 
 	@Test
 	void aMappingInJsonReadsLikeYaml() {
-		Mapping mapping = read("""
-				{"name": "erp", "platform": "erp", "granularity": "line",
-				 "columns": {"order_id": "单号", "amount": {"column": ["金额", "实付"], "per": "order"}, "created_at": "时间"}}""");
+		Mapping mapping = read(
+				"""
+						{"name": "erp", "platform": "erp", "granularity": "line",
+						 "columns": {"order_id": "单号", "amount": {"column": ["金额", "实付"], "per": "order"}, "created_at": "时间"}}""");
 
 		assertThat(mapping.columns().get(OrderField.AMOUNT)).containsExactly("金额", "实付");
 		assertThat(mapping.amountPerLine()).isFalse();
@@ -45,8 +46,7 @@ class MappingFilesTests {
 				  - {kind: 'Phone!', column: 手机}
 				statuses:
 				  完成: done
-				"""))
-			.isInstanceOf(IllegalArgumentException.class)
+				""")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("platform: 'My Shop'")
 			.hasMessageContaining("granularity: 'rows'")
 			.hasMessageContaining("columns.amount.per: 'each'")

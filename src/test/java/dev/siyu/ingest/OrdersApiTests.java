@@ -41,8 +41,13 @@ class OrdersApiTests {
 
 	@Test
 	void anUploadedExportBecomesAJobWhoseProgressCountsAndErrorsCanBeFollowed() {
-		Path export = ExportFixture.taobaoOrders().order("1").set("买家会员名", "a").order("2").set("买家会员名", "b")
-			.set("买家实际支付金额", "n/a").writeTo(this.dir);
+		Path export = ExportFixture.taobaoOrders()
+			.order("1")
+			.set("买家会员名", "a")
+			.order("2")
+			.set("买家会员名", "b")
+			.set("买家实际支付金额", "n/a")
+			.writeTo(this.dir);
 
 		Api.Response accepted = this.api.upload("/api/v1/imports", Map.of("source", "taobao"), export);
 

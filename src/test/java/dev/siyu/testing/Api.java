@@ -45,12 +45,14 @@ public final class Api {
 		try {
 			var body = new java.io.ByteArrayOutputStream();
 			for (var field : fields.entrySet()) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-						+ field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			for (Path file : files) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-						+ file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+						+ file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 				body.write(Files.readAllBytes(file));
 				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 			}

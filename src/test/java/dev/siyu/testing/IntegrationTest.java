@@ -10,9 +10,9 @@ import dev.siyu.SiyuApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A test against the whole application on its embedded PostgreSQL, in a data directory of its own
- * under target/
- * (a fresh one per test run, see {@link FreshTestData}). Tests create their own tenants, so they share the server without interfering.
+ * A test against the whole application on its embedded PostgreSQL, in a data directory of
+ * its own under target/ (a fresh one per test run, see {@link FreshTestData}). Tests
+ * create their own tenants, so they share the server without interfering.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
