@@ -42,7 +42,7 @@ public class PersonalData {
 
 	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PersonalData::newCipher);
 
-	private final ThreadLocal<SecureRandom> randoms = ThreadLocal.withInitial(PersonalData::newRandom);
+	private final ThreadLocal<Ivs> ivs = ThreadLocal.withInitial(Ivs::new);
 
 	private final ThreadLocal<Mac> blindIndexMacs;
 
@@ -70,12 +70,11 @@ public class PersonalData {
 		out[0] = FORMAT;
 		out[1] = (byte) (keyId >>> 8);
 		out[2] = (byte) keyId;
-		byte[] iv = new byte[IV_BYTES];
-		this.randoms.get().nextBytes(iv);
-		System.arraycopy(iv, 0, out, HEADER_BYTES, IV_BYTES);
+		this.ivs.get().next(out, HEADER_BYTES);
 		try {
 			Cipher cipher = this.ciphers.get();
-			cipher.init(Cipher.ENCRYPT_MODE, keyring.currentKey(), new GCMParameterSpec(TAG_BYTES * 8, iv));
+			cipher.init(Cipher.ENCRYPT_MODE, keyring.currentKey(),
+					new GCMParameterSpec(TAG_BYTES * 8, out, HEADER_BYTES, IV_BYTES));
 			cipher.updateAAD(out, 0, HEADER_BYTES);
 			cipher.doFinal(plain, 0, plain.length, out, PREFIX_BYTES);
 		}
@@ -206,13 +205,36 @@ public class PersonalData {
 		}
 	}
 
-	private static SecureRandom newRandom() {
-		try {
-			return SecureRandom.getInstance("DRBG");
+	/**
+	 * Random IVs drawn from a per-thread generator in blocks: one request per IV would
+	 * cost more than the encryption itself.
+	 */
+	private static final class Ivs {
+
+		private final SecureRandom random = newRandom();
+
+		private final byte[] block = new byte[IV_BYTES * 256];
+
+		private int next = this.block.length;
+
+		void next(byte[] target, int offset) {
+			if (this.next == this.block.length) {
+				this.random.nextBytes(this.block);
+				this.next = 0;
+			}
+			System.arraycopy(this.block, this.next, target, offset, IV_BYTES);
+			this.next += IV_BYTES;
 		}
-		catch (NoSuchAlgorithmException ex) {
-			return new SecureRandom();
+
+		private static SecureRandom newRandom() {
+			try {
+				return SecureRandom.getInstance("DRBG");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				return new SecureRandom();
+			}
 		}
+
 	}
 
 }

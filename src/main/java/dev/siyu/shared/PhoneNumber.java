@@ -83,11 +83,11 @@ public record PhoneNumber(Kind kind, String normalized) {
 	 */
 	public String visiblePrefix() {
 		return switch (this.kind) {
-			case MOBILE -> this.normalized.substring(0, 3);
+			case MOBILE -> head(this.normalized, 3);
 			case LANDLINE -> areaCode();
 			case MASKED -> maskedPrefix();
-			case VIRTUAL -> number().substring(0, 3);
-			case FOREIGN -> this.normalized.substring(0, Math.min(4, this.normalized.length()));
+			case VIRTUAL -> head(number(), 3);
+			case FOREIGN -> head(this.normalized, 4);
 			default -> "";
 		};
 	}
@@ -116,21 +116,25 @@ public record PhoneNumber(Kind kind, String normalized) {
 	}
 
 	private String areaCode() {
-		if (this.normalized.charAt(0) != '0') {
+		if (this.normalized.length() < 2 || this.normalized.charAt(0) != '0') {
 			return "";
 		}
 		char second = this.normalized.charAt(1);
-		return this.normalized.substring(0, (second == '1' || second == '2') ? 3 : 4);
+		return head(this.normalized, (second == '1' || second == '2') ? 3 : 4);
 	}
 
 	private String maskedPrefix() {
 		int star = this.normalized.indexOf('*');
-		return this.normalized.substring(0, Math.min(star, 3));
+		return head(this.normalized, (star < 0) ? 3 : Math.min(star, 3));
 	}
 
 	private String maskedSuffix() {
 		String number = number();
 		return tail(number.substring(number.lastIndexOf('*') + 1), 4);
+	}
+
+	private static String head(String text, int count) {
+		return text.substring(0, Math.min(count, text.length()));
 	}
 
 	private static String tail(String text, int count) {

@@ -144,6 +144,18 @@ class PhoneNumberTests {
 	}
 
 	@Test
+	void masksEvenHandBuiltValues() {
+		for (Kind kind : Kind.values()) {
+			for (String normalized : new String[] { "", "1", "0", "12-3", "*" }) {
+				PhoneNumber phone = new PhoneNumber(kind, normalized);
+				assertThat(phone.masked()).isNotNull();
+				assertThat(phone.visiblePrefix()).isNotNull();
+				assertThat(phone.visibleSuffix()).isNotNull();
+			}
+		}
+	}
+
+	@Test
 	void doesNotRevealTheNumberInItsTextForm() {
 		assertThat(PhoneNumber.parse("13812345678")).hasToString("PhoneNumber[MOBILE 138****5678]");
 	}
