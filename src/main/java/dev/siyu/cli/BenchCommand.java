@@ -56,10 +56,11 @@ class BenchCommand {
 				this.database.dataDir = work.resolve("data");
 			}
 			try (ProgressBar progress = new ProgressBar()) {
-				Manifest manifest = SyntheticBrand.generate(
-						new GenerationRequest(Math.max(1, this.orders / 3), this.seed, work.resolve("files"),
-								Set.of("taobao"), this.orders),
-						written -> progress.update(0.2 * written / this.orders, "generating"));
+				Manifest manifest = SyntheticBrand
+					.generate(
+							new GenerationRequest(this.orders, this.seed, work.resolve("files"), Set.of("taobao"),
+									this.orders),
+							written -> progress.update(0.2 * written / this.orders, "generating"));
 				Path orderFile = orderFile(work.resolve("files"), manifest);
 				try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
 					IngestBaseline baseline = new IngestBaseline(context.getBean(DataSource.class));
@@ -69,9 +70,12 @@ class BenchCommand {
 					var tenant = context.getBean(Tenants.class).create(tenantName, "benchmark").tenant();
 					resetPeaks();
 					long start = System.nanoTime();
+					PhaseClock phases = new PhaseClock();
 					ImportResult result = context.getBean(Imports.class)
-						.importFiles(tenant.id(), "taobao", null, List.of(orderFile),
-								(fraction, phase) -> progress.update(0.25 + 0.7 * fraction, phase));
+						.importFiles(tenant.id(), "taobao", null, List.of(orderFile), (fraction, phase) -> {
+							phases.enter(phase);
+							progress.update(0.25 + 0.7 * fraction, phase);
+						});
 					double productSeconds = (System.nanoTime() - start) / 1e9;
 					long peakHeap = peakHeapBytes();
 					progress.update(0.96, "raw COPY baseline");
@@ -89,6 +93,7 @@ class BenchCommand {
 					out.put("productSeconds", Math.round(productSeconds * 100) / 100.0);
 					out.put("copySeconds", Math.round(copySeconds * 100) / 100.0);
 					out.put("rejected", result.rejected());
+					out.put("phaseSeconds", phases.seconds());
 					Output.result(this.json, out);
 				}
 			}
@@ -96,6 +101,33 @@ class BenchCommand {
 				deleteQuietly(work);
 			}
 			return 0;
+		}
+
+		/** How long the import spent in each phase it reported. */
+		private static final class PhaseClock {
+
+			private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+			private String current;
+
+			private long since = System.nanoTime();
+
+			void enter(String phase) {
+				String name = phase.startsWith("reading") ? "reading" : phase;
+				if (!name.equals(this.current)) {
+					long now = System.nanoTime();
+					if (this.current != null) {
+						this.seconds.merge(this.current, Math.round((now - this.since) / 1e7) / 100.0, Double::sum);
+					}
+					this.current = name;
+					this.since = now;
+				}
+			}
+
+			Map<String, Double> seconds() {
+				return this.seconds;
+			}
+
 		}
 
 		private static Path orderFile(Path dir, Manifest manifest) {

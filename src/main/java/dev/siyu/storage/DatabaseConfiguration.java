@@ -29,13 +29,16 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 	LocalPostgres localPostgres(DataDirectory dataDirectory,
-			@Value("${siyu.embedded.shared-buffers:256MB}") String sharedBuffers) {
+			@Value("${siyu.embedded.shared-buffers:256MB}") String sharedBuffers,
+			@Value("${siyu.embedded.log-slow-statements-ms:-1}") int logSlowStatements) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("shared_buffers", sharedBuffers);
 		settings.put("max_wal_size", "4GB");
-		settings.put("work_mem", "32MB");
+		settings.put("work_mem", "64MB");
+		settings.put("temp_buffers", "256MB");
 		settings.put("maintenance_work_mem", "256MB");
 		settings.put("max_connections", "100");
+		settings.put("log_min_duration_statement", Integer.toString(logSlowStatements));
 		return LocalPostgres.open(dataDirectory.path(), settings);
 	}
 
