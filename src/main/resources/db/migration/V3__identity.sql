@@ -28,7 +28,7 @@ create table identifier (
     value_enc      bytea,
     masked         text,
     strong         boolean     not null,
-    account_count  integer     not null default 0,
+    account_count  integer     not null default 0, -- accounts sharing it, counted when it was quarantined
     quarantined_at timestamptz,
     unique (tenant_id, kind, value_hash)
 );

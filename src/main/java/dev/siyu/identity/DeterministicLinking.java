@@ -33,7 +33,12 @@ class DeterministicLinking {
 		this.dataSource = dataSource;
 	}
 
-	Result link(long scope, List<Long> newlyQuarantined, String madeBy) {
+	/**
+	 * Links the closure of the touched accounts. Persons numbered from {@code freshFrom}
+	 * were created by this import for its new accounts: those that do not survive are
+	 * dropped, not recorded as merged, since nobody has seen them.
+	 */
+	Result link(long scope, List<Long> newlyQuarantined, long freshFrom, String madeBy) {
 		collectClosure(newlyQuarantined);
 		AccountIndex index = new AccountIndex(1024);
 		List<long[]> accounts = new ArrayList<>();
@@ -47,6 +52,7 @@ class DeterministicLinking {
 		for (long[] account : accounts) {
 			currentPerson[index.find(account[0])] = account[1];
 		}
+		accounts.clear();
 		UnionFind sets = new UnionFind(n);
 		long[] viaIdentifier = new long[n];
 		int[] linkedWith = new int[n];
@@ -79,33 +85,45 @@ class DeterministicLinking {
 		PersonAssignment assignment = PersonAssignment.of(sets, currentPerson, n);
 		long[] newIds = newPersons(scope, assignment.newPersons());
 		long[] person = assignment.resolve(newIds);
-		writeResults(index, person, viaIdentifier, linkedWith, n);
-		long moved = this.jdbc.sql("""
-				update account a set person_id = r.person_id from link_result r
-				where a.id = r.account_id and a.person_id is distinct from r.person_id""").update();
+		long moved = writeResults(index, person, currentPerson, viaIdentifier, linkedWith, n);
+		if (moved > 0) {
+			this.jdbc.sql("""
+					update account a set person_id = r.person_id from link_result r
+					where a.id = r.account_id and a.person_id is distinct from r.person_id""").update();
+		}
 		this.jdbc.sql("""
-				update identity_link l set ended_at = now() from link_result r
-				where l.account_id = r.account_id and l.ended_at is null
-				  and (l.person_id <> r.person_id or l.rule <> r.rule
-				       or l.identifier_id is distinct from r.identifier_id)""").update();
+				update identity_link l set ended_at = now() from closure_account c
+				where l.account_id = c.id and l.ended_at is null
+				  and not exists (select 1 from link_result r where r.account_id = l.account_id
+				                  and r.person_id = l.person_id and r.rule = l.rule
+				                  and r.identifier_id is not distinct from l.identifier_id)""").update();
 		this.jdbc
 			.sql("""
 					insert into identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)
 					select ?, r.account_id, r.person_id, r.rule, r.identifier_id, r.linked_with, ?
 					from link_result r
-					where not exists (select 1 from identity_link l where l.account_id = r.account_id and l.ended_at is null)
+					where r.rule is not null
+					  and not exists (select 1 from identity_link l where l.account_id = r.account_id and l.ended_at is null)
 					""")
 			.params(scope, madeBy)
 			.update();
 		long merged = 0;
+		List<Long> dropped = new ArrayList<>();
 		for (long[] merge : assignment.merges()) {
+			if (merge[0] >= freshFrom) {
+				dropped.add(merge[0]);
+				continue;
+			}
 			this.jdbc.sql("update person set merged_into = ? where id = ?").params(merge[1], merge[0]).update();
 			this.jdbc.sql("""
 					insert into person_merge (tenant_id, survivor_id, merged_id, reason, made_by)
 					values (?, ?, ?, 'shared_identifier', ?)""").params(scope, merge[1], merge[0], madeBy).update();
 			merged++;
 		}
-		return new Result(newIds.length, merged, moved);
+		if (!dropped.isEmpty()) {
+			this.jdbc.sql("delete from person where id = any(?)").param(dropped.toArray(Long[]::new)).update();
+		}
+		return new Result(newIds.length, merged, moved, dropped.size());
 	}
 
 	/**
@@ -162,16 +180,28 @@ class DeterministicLinking {
 		return ids.stream().mapToLong(Long::longValue).sorted().toArray();
 	}
 
-	private void writeResults(AccountIndex index, long[] person, long[] viaIdentifier, int[] linkedWith, int n) {
+	/**
+	 * Writes, for every account that is linked to another or changes person, its person
+	 * and the evidence of its link into link_result; returns how many accounts change
+	 * person.
+	 */
+	private long writeResults(AccountIndex index, long[] person, long[] currentPerson, long[] viaIdentifier,
+			int[] linkedWith, int n) {
 		this.jdbc.sql("drop table if exists link_result").update();
 		this.jdbc.sql("""
 				create temp table link_result (account_id bigint primary key, person_id bigint, rule text,
 				  identifier_id bigint, linked_with bigint) on commit drop""").update();
+		long moved = 0;
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy link_result from stdin");
 			StringBuilder rows = new StringBuilder(1 << 16);
 			for (int i = 0; i < n; i++) {
+				boolean movesPerson = person[i] != currentPerson[i];
+				if (linkedWith[i] < 0 && !movesPerson) {
+					continue;
+				}
+				moved += movesPerson ? 1 : 0;
 				rows.append(index.idAt(i)).append('\t').append(person[i]).append('\t');
 				if (linkedWith[i] >= 0) {
 					rows.append("shared_identifier\t")
@@ -180,15 +210,14 @@ class DeterministicLinking {
 						.append(index.idAt(linkedWith[i]));
 				}
 				else {
-					rows.append("single_account\t\\N\t\\N");
+					rows.append("\\N\t\\N\t\\N");
 				}
 				rows.append('\n');
-				if (rows.length() > 60_000 || i == n - 1) {
-					byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-					copy.writeToCopy(bytes, 0, bytes.length);
-					rows.setLength(0);
+				if (rows.length() > 60_000) {
+					write(copy, rows);
 				}
 			}
+			write(copy, rows);
 			copy.endCopy();
 		}
 		catch (SQLException ex) {
@@ -197,9 +226,18 @@ class DeterministicLinking {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+		return moved;
 	}
 
-	record Result(long personsCreated, long personsMerged, long accountsMoved) {
+	private static void write(CopyIn copy, StringBuilder rows) throws SQLException {
+		if (rows.length() > 0) {
+			byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			copy.writeToCopy(bytes, 0, bytes.length);
+			rows.setLength(0);
+		}
+	}
+
+	record Result(long personsCreated, long personsMerged, long accountsMoved, long freshPersonsDropped) {
 	}
 
 }

@@ -40,47 +40,63 @@ public class IdentityResolution {
 	public LinkSummary absorb(TenantId scope, String platform, String madeBy) {
 		long scopeId = scope.value();
 		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scopeId).query().singleRow();
+		this.jdbc
+			.sql("drop table if exists new_account; drop table if exists touched_account; "
+					+ "drop table if exists touched_identifier")
+			.update();
+		// every new account starts as a person of its own; linking then joins those that
+		// belong together
 		long accountsCreated = this.jdbc.sql("""
-				insert into account (tenant_id, platform, account_key)
-				select ?, ?, account_key from account_stage
-				on conflict (tenant_id, platform, account_key) do nothing""").params(scopeId, platform).update();
+				create temp table new_account on commit drop as
+				select s.account_key, nextval(pg_get_serial_sequence('person', 'id')) as person_id
+				from account_stage s
+				where not exists (select 1 from account a
+				                  where a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key)""")
+			.params(scopeId, platform)
+			.update();
+		long freshFrom = this.jdbc.sql("select coalesce(min(person_id), 9223372036854775807) from new_account")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("insert into person (id, tenant_id) overriding system value select person_id, ? from new_account")
+			.param(scopeId)
+			.update();
+		this.jdbc.sql("""
+				insert into account (tenant_id, platform, account_key, person_id)
+				select ?, ?, account_key, person_id from new_account""").params(scopeId, platform).update();
 		long identifiersCreated = this.jdbc.sql("""
 				insert into identifier (tenant_id, kind, value_hash, value_enc, masked, strong)
 				select distinct on (kind, value_hash) ?, kind, value_hash, value_enc, masked, strong
 				from identity_stage order by kind, value_hash, value_enc nulls last
 				on conflict (tenant_id, kind, value_hash) do nothing""").param(scopeId).update();
-		this.jdbc.sql("drop table if exists touched_account; drop table if exists touched_identifier").update();
 		this.jdbc.sql("""
 				create temp table touched_account on commit drop as
 				select a.id from account a join account_stage s
 				  on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key""")
 			.params(scopeId, platform)
 			.update();
-		this.jdbc.sql("""
-				create temp table touched_identifier on commit drop as
-				select distinct a.id as account_id, i.id as identifier_id
-				from identity_stage s
-				join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-				join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
+		this.jdbc
+			.sql("""
+					create temp table touched_identifier on commit drop as
+					select distinct a.id as account_id, i.id as identifier_id, i.strong and i.quarantined_at is null as links
+					from identity_stage s
+					join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+					join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
 			.params(scopeId, platform, scopeId)
 			.update();
 		this.jdbc.sql("""
 				insert into account_identifier (account_id, identifier_id, tenant_id)
 				select account_id, identifier_id, ? from touched_identifier
 				on conflict do nothing""").param(scopeId).update();
-		this.jdbc.sql("""
-				update identifier i set account_count = c.n
-				from (select identifier_id, count(*) as n from account_identifier
-				      where identifier_id in (select identifier_id from touched_identifier)
-				      group by identifier_id) c
-				where i.id = c.identifier_id and i.account_count <> c.n""").update();
 		List<Long> quarantined = this.jdbc.sql("""
-				update identifier set quarantined_at = now()
-				where tenant_id = ? and strong and quarantined_at is null and account_count > ?
-				  and id in (select identifier_id from touched_identifier)
-				returning id""").params(scopeId, this.hubThreshold).query(Long.class).list();
-		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, madeBy);
-		return new LinkSummary(accountsCreated, identifiersCreated, linked.personsCreated(), linked.personsMerged(),
+				update identifier i set quarantined_at = now(), account_count = hub.n
+				from (select ai.identifier_id, count(*) as n from account_identifier ai
+				      where ai.identifier_id in (select identifier_id from touched_identifier where links)
+				      group by ai.identifier_id having count(*) > ?) hub
+				where i.id = hub.identifier_id
+				returning i.id""").param(this.hubThreshold).query(Long.class).list();
+		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
+		return new LinkSummary(accountsCreated, identifiersCreated,
+				accountsCreated + linked.personsCreated() - linked.freshPersonsDropped(), linked.personsMerged(),
 				linked.accountsMoved(), quarantined.size());
 	}
 

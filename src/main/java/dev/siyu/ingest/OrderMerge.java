@@ -32,18 +32,16 @@ final class OrderMerge {
 	 * identity.
 	 */
 	void prepare(boolean lineGranularity, boolean amountPerLine) {
-		this.jdbc.sql("""
-				create temp table stg_l on commit drop as
-				select distinct on (order_no, line_key) * from stg_line where rec = 'L'
-				order by order_no, line_key, file_no desc, row_no desc""").update();
-		String columns = """
-				order_no, account_key, status, platform_status, created_at, paid_at, completed_at, freight, discount,
-				refund, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, city,
-				district, receiver""";
+		String columns = "order_no, account_key, status, platform_status, created_at, paid_at, completed_at, freight, "
+				+ "discount, refund, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, "
+				+ "city, district, receiver";
 		if (lineGranularity) {
+			this.jdbc.sql("""
+					create temp table stg_l on commit drop as
+					select distinct on (order_no, line_key) * from stg_line where rec = 'L'
+					order by order_no, line_key, file_no desc, row_no desc""").update();
 			String amount = amountPerLine ? "sum(amount)" : "max(amount)";
-			this.jdbc.sql("create temp table stg_order on commit drop as select f."
-					+ columns.replace(", ", ", f.").replace("\n", " ")
+			this.jdbc.sql("create temp table stg_order on commit drop as select f." + columns.replace(", ", ", f.")
 					+ ", s.amount, s.quantity, s.item_count, s.content_hash from "
 					+ "(select distinct on (order_no) * from stg_l order by order_no, line_key) f join "
 					+ "(select order_no, " + amount + " as amount, sum(coalesce(quantity, 1)) as quantity, "
@@ -52,13 +50,13 @@ final class OrderMerge {
 				.update();
 		}
 		else {
+			// one row per order: the last row of an order seen twice wins
 			this.jdbc
-				.sql("create temp table stg_order on commit drop as select " + columns.replace("\n", " ")
+				.sql("create temp table stg_order on commit drop as select distinct on (order_no) " + columns
 						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
-						+ "from stg_l")
+						+ "from stg_line where rec = 'L' order by order_no, file_no desc, row_no desc")
 				.update();
 		}
-		this.jdbc.sql("create unique index on stg_order (order_no)").update();
 		this.jdbc.sql("analyze stg_order").update();
 		this.jdbc.sql("""
 				create temp table account_stage on commit drop as
@@ -71,7 +69,10 @@ final class OrderMerge {
 				order by account_key, id_kind, id_hash, id_enc nulls last""").update();
 	}
 
-	/** Upserts shops, products and orders; returns inserted and updated order counts. */
+	/**
+	 * Inserts new orders, updates changed ones in place (their old values go to
+	 * order_change first) and leaves the rest alone; returns inserted and updated counts.
+	 */
 	long[] mergeOrders(boolean withItems) {
 		this.jdbc.sql("""
 				insert into shop (tenant_id, platform, shop_key, name)
@@ -81,19 +82,46 @@ final class OrderMerge {
 		if (withItems) {
 			mergeProducts("stg_l");
 		}
+		this.jdbc.sql("""
+				create temp table known_order on commit drop as
+				select s.order_no, o.id, o.content_hash <> s.content_hash as changed
+				from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no""")
+			.params(this.tenant, this.platform)
+			.update();
 		this.jdbc
 			.sql("""
 					insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
 					                          old_refund, new_refund)
 					select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
-					from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no
-					where o.content_hash <> s.content_hash""")
-			.params(this.importId, this.tenant, this.platform)
+					from known_order k join orders o on o.id = k.id join stg_order s on s.order_no = k.order_no
+					where k.changed""")
+			.param(this.importId)
+			.update();
+		this.jdbc.sql("create temp table merged_order (id bigint, order_no text, inserted boolean) on commit drop")
+			.update();
+		this.jdbc.sql("""
+				with changed as (
+				  update orders o set account_id = a.id, shop_id = sh.id, status = s.status,
+				         platform_status = s.platform_status, created_at = s.created_at, paid_at = s.paid_at,
+				         completed_at = s.completed_at, amount = s.amount, freight = s.freight, discount = s.discount,
+				         refund = coalesce(s.refund, 0),
+				         item_count = case when s.item_count > 0 then s.item_count else o.item_count end,
+				         quantity = s.quantity, creator_id = s.creator_id, creator_name = s.creator_name,
+				         traffic_source = s.traffic_source, channel = s.channel, province = s.province, city = s.city,
+				         district = s.district, receiver = s.receiver, content_hash = s.content_hash,
+				         last_import_id = ?, updated_at = now()
+				  from known_order k join stg_order s on s.order_no = k.order_no
+				  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
+				  where o.id = k.id and k.changed
+				  returning o.id, o.order_no
+				)
+				insert into merged_order select id, order_no, false from changed""")
+			.params(this.importId, this.scope, this.platform, this.tenant, this.platform)
 			.update();
 		this.jdbc
 			.sql("""
-					create temp table merged_order on commit drop as
-					with upsert as (
+					with added as (
 					  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
 					         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
 					         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
@@ -105,22 +133,10 @@ final class OrderMerge {
 					  from stg_order s
 					  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
 					  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
-					  on conflict (tenant_id, platform, order_no) do update set
-					         account_id = excluded.account_id, shop_id = excluded.shop_id, status = excluded.status,
-					         platform_status = excluded.platform_status, created_at = excluded.created_at,
-					         paid_at = excluded.paid_at, completed_at = excluded.completed_at, amount = excluded.amount,
-					         freight = excluded.freight, discount = excluded.discount, refund = excluded.refund,
-					         item_count = case when excluded.item_count > 0 then excluded.item_count else orders.item_count end,
-					         quantity = excluded.quantity, creator_id = excluded.creator_id,
-					         creator_name = excluded.creator_name, traffic_source = excluded.traffic_source,
-					         channel = excluded.channel, province = excluded.province, city = excluded.city,
-					         district = excluded.district, receiver = excluded.receiver,
-					         content_hash = excluded.content_hash, last_import_id = excluded.last_import_id,
-					         updated_at = now()
-					  where orders.content_hash <> excluded.content_hash
-					  returning id, order_no, (xmax = 0) as inserted
+					  where not exists (select 1 from known_order k where k.order_no = s.order_no)
+					  returning id, order_no
 					)
-					select * from upsert""")
+					insert into merged_order select id, order_no, true from added""")
 			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
 					this.platform)
 			.update();
