@@ -1,0 +1,280 @@
+package dev.siyu.synthetic;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A fast CSV writer straight to bytes, in UTF-8 or GBK. Cells holding a comma, quote or
+ * line break are quoted, inner quotes doubled. Not thread safe.
+ */
+final class CsvWriter implements Closeable {
+
+	private static final int BUFFER_SIZE = 1 << 18;
+
+	/** The most bytes one char takes, quoted and escaped. */
+	private static final int MAX_BYTES_PER_CHAR = 6;
+
+	private final OutputStream out;
+
+	private final boolean gbk;
+
+	private final boolean crlf;
+
+	private final byte[] buffer = new byte[BUFFER_SIZE];
+
+	private int position;
+
+	private boolean rowStarted;
+
+	private CsvWriter(Path file, boolean gbk, boolean bom, boolean crlf) throws IOException {
+		this.out = Files.newOutputStream(file);
+		this.gbk = gbk;
+		this.crlf = crlf;
+		if (bom) {
+			this.buffer[this.position++] = (byte) 0xEF;
+			this.buffer[this.position++] = (byte) 0xBB;
+			this.buffer[this.position++] = (byte) 0xBF;
+		}
+	}
+
+	static CsvWriter utf8(Path file, boolean bom, boolean crlf) throws IOException {
+		return new CsvWriter(file, false, bom, crlf);
+	}
+
+	static CsvWriter gbk(Path file, boolean crlf) throws IOException {
+		return new CsvWriter(file, true, false, crlf);
+	}
+
+	void header(String... names) throws IOException {
+		for (String name : names) {
+			text(name);
+		}
+		endRow();
+	}
+
+	/** A cell, quoted if it needs to be; {@code null} is an empty cell. */
+	CsvWriter text(String value) throws IOException {
+		separate();
+		if (value == null || value.isEmpty()) {
+			return this;
+		}
+		ensure(value.length() * MAX_BYTES_PER_CHAR + 2);
+		if (needsQuotes(value)) {
+			this.buffer[this.position++] = '"';
+			encode(value, true);
+			this.buffer[this.position++] = '"';
+		}
+		else {
+			encode(value, false);
+		}
+		return this;
+	}
+
+	/** A cell written as is: the caller knows it needs no quotes (or wants none). */
+	CsvWriter raw(String value) throws IOException {
+		separate();
+		ensure(value.length() * MAX_BYTES_PER_CHAR);
+		encode(value, false);
+		return this;
+	}
+
+	CsvWriter empty() throws IOException {
+		separate();
+		return this;
+	}
+
+	CsvWriter number(long value) throws IOException {
+		separate();
+		ensure(20);
+		digits(value);
+		return this;
+	}
+
+	/** An amount in cents as {@code 1299.00}. */
+	CsvWriter money(long cents) throws IOException {
+		separate();
+		ensure(24);
+		cents(cents, false);
+		return this;
+	}
+
+	/**
+	 * An amount in cents with thousands separators ({@code "1,299.00"}) when it has them.
+	 */
+	CsvWriter groupedMoney(long cents) throws IOException {
+		separate();
+		ensure(32);
+		if (Math.abs(cents) >= 100_000) {
+			this.buffer[this.position++] = '"';
+			cents(cents, true);
+			this.buffer[this.position++] = '"';
+		}
+		else {
+			cents(cents, false);
+		}
+		return this;
+	}
+
+	/** {@code yyyy-MM-dd HH:mm:ss}; a negative time is an empty cell. */
+	CsvWriter dateTime(Timeline timeline, long time) throws IOException {
+		separate();
+		if (time < 0) {
+			return this;
+		}
+		ensure(19);
+		byte[] day = timeline.isoDay(time);
+		System.arraycopy(day, 0, this.buffer, this.position, day.length);
+		this.position += day.length;
+		int second = (int) (time % Timeline.DAY);
+		this.buffer[this.position++] = ' ';
+		twoDigits(second / 3600);
+		this.buffer[this.position++] = ':';
+		twoDigits(second / 60 % 60);
+		this.buffer[this.position++] = ':';
+		twoDigits(second % 60);
+		return this;
+	}
+
+	void endRow() throws IOException {
+		ensure(2);
+		if (this.crlf) {
+			this.buffer[this.position++] = '\r';
+		}
+		this.buffer[this.position++] = '\n';
+		this.rowStarted = false;
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (OutputStream stream = this.out) {
+			flush();
+		}
+	}
+
+	private void separate() throws IOException {
+		if (this.rowStarted) {
+			ensure(1);
+			this.buffer[this.position++] = ',';
+		}
+		this.rowStarted = true;
+	}
+
+	private static boolean needsQuotes(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void encode(String value, boolean escapeQuotes) throws IOException {
+		byte[] bytes = this.buffer;
+		int at = this.position;
+		for (int i = 0; i < value.length(); i++) {
+			if (at + MAX_BYTES_PER_CHAR > bytes.length) {
+				this.position = at;
+				flush();
+				at = this.position;
+			}
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				if (c == '"' && escapeQuotes) {
+					bytes[at++] = '"';
+				}
+				bytes[at++] = (byte) c;
+			}
+			else if (this.gbk) {
+				int code = GbkTable.code(c);
+				if ((code >>> 16) == 2) {
+					bytes[at++] = (byte) (code >>> 8);
+				}
+				bytes[at++] = (byte) code;
+			}
+			else if (c < 0x800) {
+				bytes[at++] = (byte) (0xC0 | (c >> 6));
+				bytes[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				int point = Character.toCodePoint(c, value.charAt(++i));
+				bytes[at++] = (byte) (0xF0 | (point >> 18));
+				bytes[at++] = (byte) (0x80 | ((point >> 12) & 0x3F));
+				bytes[at++] = (byte) (0x80 | ((point >> 6) & 0x3F));
+				bytes[at++] = (byte) (0x80 | (point & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				bytes[at++] = '?';
+			}
+			else {
+				bytes[at++] = (byte) (0xE0 | (c >> 12));
+				bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+		this.position = at;
+	}
+
+	private void digits(long value) {
+		if (value < 0) {
+			this.buffer[this.position++] = '-';
+			digits(-value);
+			return;
+		}
+		if (value >= 10) {
+			digits(value / 10);
+		}
+		this.buffer[this.position++] = (byte) ('0' + value % 10);
+	}
+
+	private void groupedDigits(long value) {
+		if (value >= 1000) {
+			groupedDigits(value / 1000);
+			this.buffer[this.position++] = ',';
+			long rest = value % 1000;
+			this.buffer[this.position++] = (byte) ('0' + rest / 100);
+			this.buffer[this.position++] = (byte) ('0' + rest / 10 % 10);
+			this.buffer[this.position++] = (byte) ('0' + rest % 10);
+		}
+		else {
+			digits(value);
+		}
+	}
+
+	private void cents(long cents, boolean grouped) {
+		long amount = cents;
+		if (amount < 0) {
+			this.buffer[this.position++] = '-';
+			amount = -amount;
+		}
+		if (grouped) {
+			groupedDigits(amount / 100);
+		}
+		else {
+			digits(amount / 100);
+		}
+		this.buffer[this.position++] = '.';
+		twoDigits((int) (amount % 100));
+	}
+
+	private void twoDigits(int value) {
+		this.buffer[this.position++] = (byte) ('0' + value / 10);
+		this.buffer[this.position++] = (byte) ('0' + value % 10);
+	}
+
+	private void ensure(int bytes) throws IOException {
+		if (this.position + Math.min(bytes, BUFFER_SIZE / 2) > this.buffer.length) {
+			flush();
+		}
+	}
+
+	private void flush() throws IOException {
+		this.out.write(this.buffer, 0, this.position);
+		this.position = 0;
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.siyu.synthetic;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * JD POP order export: GBK with CRLF, one row per SKU, order amounts repeated on each
+ * row, the buyer's JD pin in 下单帐号, phones full on most orders.
+ */
+final class JdExport implements Export {
+
+	private static final String[] COLUMNS = { "订单号", "商品ID", "商品名称", "订购数量", "支付方式", "下单时间", "京东价", "订单金额", "结算金额",
+			"余额支付", "应付金额", "订单状态", "订单类型", "下单帐号", "客户姓名", "客户地址", "联系电话", "订单备注", "发票类型", "发票抬头", "发票内容", "商家备注",
+			"商家备注等级（等级1-5为由高到低）", "运费金额", "付款确认时间", "增值税发票", "货号", "订单完成时间", "订单来源", "订单渠道" };
+
+	private static final String[] SOURCES = { "京东App", "京东App", "京东App", "微信京东购物", "PC端" };
+
+	private final Timeline timeline;
+
+	private final CsvWriter rows;
+
+	private final List<ManifestFile> files;
+
+	JdExport(Path out, String stem, Timeline timeline) throws IOException {
+		this.timeline = timeline;
+		String file = "jd/jd_orders_" + stem + ".csv";
+		this.rows = CsvWriter.gbk(out.resolve(file), true);
+		this.rows.header(COLUMNS);
+		this.files = List.of(new ManifestFile(file, "jd", null));
+	}
+
+	static int columns() {
+		return COLUMNS.length;
+	}
+
+	@Override
+	public List<ManifestFile> files() {
+		return this.files;
+	}
+
+	@Override
+	public void write(Order order) throws IOException {
+		String phone = (order.random.nextInt(100) < 70) ? order.receiverPhone : Phones.masked(order.receiverPhone);
+		String source = SOURCES[order.random.nextInt(SOURCES.length)];
+		boolean invoice = order.random.nextInt(100) < 30;
+		String status = status(order.status);
+		String account = order.person.account(Platform.JD);
+		String address = order.address.joined();
+		CsvWriter row = this.rows;
+		for (int i = 0; i < order.lineCount; i++) {
+			Sku sku = order.skus[i];
+			row.raw(order.id).raw(sku.jdId()).text(sku.title()).number(order.quantities[i]).raw("在线支付");
+			row.dateTime(this.timeline, order.created).money(sku.price()).money(order.goods).money(order.payable());
+			row.money(0).money(order.payable()).raw(status).raw("普通订单").text(account).text(order.receiverName);
+			row.text(address).raw(phone).text(order.buyerMessage);
+			if (invoice) {
+				row.raw("电子普通发票").raw("个人").raw("商品明细");
+			}
+			else {
+				row.raw("不开发票").empty().empty();
+			}
+			row.text(order.sellerNote).empty().money(order.freight).dateTime(this.timeline, order.paid).raw("否");
+			row.raw(sku.code()).dateTime(this.timeline, order.completed).raw(source).raw("普通订单");
+			row.endRow();
+		}
+	}
+
+	static String status(Status status) {
+		return switch (status) {
+			case PENDING -> "等待付款";
+			case PAID -> "等待出库";
+			case SHIPPED -> "等待确认收货";
+			case COMPLETED -> "完成";
+			case CLOSED, REFUNDED -> "已取消";
+		};
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.rows.close();
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.siyu.synthetic;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Tmall/Taobao seller centre exports in GBK with CRLF: the order file and the item file.
+ * Reproduces the quirks: ids as {@code ="..."} spreadsheet formulas, phones with a
+ * leading {@code '}, masked and virtual phones, a header with a trailing space, amounts
+ * with thousands separators, {@code 省 市 区 详细地址(邮编)} addresses.
+ */
+final class TaobaoExport implements Export {
+
+	static final String SHOP_ID = "572639104";
+
+	static final String SHOP_NAME = Catalog.BRAND + "乳业旗舰店";
+
+	private static final String[] ORDER_COLUMNS = { "订单编号 ", "买家会员名", "买家支付宝账号", "支付单号", "支付详情", "买家应付货款", "买家应付邮费",
+			"买家支付积分", "总金额", "返点积分", "买家实际支付金额", "买家实际支付积分", "订单状态", "买家留言", "收货人姓名", "收货地址", "运送方式", "联系电话", "联系手机",
+			"订单创建时间", "订单付款时间", "宝贝标题", "宝贝种类", "物流单号", "物流公司", "订单备注", "宝贝总数量", "店铺Id", "店铺名称", "订单关闭原因", "卖家服务费",
+			"买家服务费", "发票抬头", "是否手机订单", "分阶段订单信息", "特权订金订单id", "是否上传合同照片", "是否上传小票", "是否代付", "定金排名", "修改后的sku",
+			"修改后的收货地址", "异常信息", "天猫卡券抵扣", "集分宝抵扣", "是否是O2O交易", "新零售交易类型", "新零售导购门店名称", "新零售导购门店id", "新零售发货门店名称",
+			"新零售发货门店id", "退款金额", "预约门店", "确认收货时间", "打款商家金额", "含应开票给个人的个人红包", "是否信用购", "体验期结束时间", "前N有礼", "配送类型",
+			"主订单编号" };
+
+	private static final String[] ITEM_COLUMNS = { "订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注", "订单状态",
+			"商家编码" };
+
+	/** The empty cells from 定金排名 to 新零售发货门店id. */
+	private static final int EMPTY_RUN = 12;
+
+	private final Timeline timeline;
+
+	private final CsvWriter orders;
+
+	private final CsvWriter items;
+
+	private final List<ManifestFile> files;
+
+	private final StringBuilder builder = new StringBuilder(256);
+
+	TaobaoExport(Path out, String stem, Timeline timeline) throws IOException {
+		this.timeline = timeline;
+		String orderFile = "taobao/ExportOrderList" + stem + ".csv";
+		String itemFile = "taobao/ExportOrderDetailList" + stem + ".csv";
+		this.orders = CsvWriter.gbk(out.resolve(orderFile), true);
+		this.items = CsvWriter.gbk(out.resolve(itemFile), true);
+		this.orders.header(ORDER_COLUMNS);
+		this.items.header(ITEM_COLUMNS);
+		this.files = List.of(new ManifestFile(orderFile, "taobao", null), new ManifestFile(itemFile, "taobao", null));
+	}
+
+	static int orderColumns() {
+		return ORDER_COLUMNS.length;
+	}
+
+	@Override
+	public List<ManifestFile> files() {
+		return this.files;
+	}
+
+	@Override
+	public void write(Order order) throws IOException {
+		String quotedId = "=\"" + order.id + "\"";
+		String status = status(order.status);
+		CsvWriter row = this.orders;
+		row.raw(quotedId).text(order.person.account(Platform.TAOBAO)).text(order.person.alipay());
+		row.text(order.isPaid() ? paymentNumber(order) : null).empty();
+		row.money(order.goods - order.discount).money(order.freight).number(0).groupedMoney(order.payable()).number(0);
+		row.groupedMoney(order.isPaid() ? order.payable() : 0).number(0).raw(status).text(order.buyerMessage);
+		row.text(order.receiverName).text(order.address.spaced()).raw("快递").empty().text("'" + phone(order));
+		row.dateTime(this.timeline, order.created).dateTime(this.timeline, order.paid).text(titles(order));
+		row.number(order.lineCount).text(order.trackingNumber).text(order.carrier).text(order.sellerNote);
+		row.number(order.totalQuantity()).raw(SHOP_ID).raw(SHOP_NAME).raw(closeReason(order));
+		row.number(0).number(0).empty().raw((order.random.nextInt(100) < 85) ? "手机订单" : "");
+		row.empty().empty().raw("否").raw("否").raw("否");
+		for (int i = 0; i < EMPTY_RUN; i++) {
+			row.empty();
+		}
+		row.money(order.refund).empty().dateTime(this.timeline, order.completed);
+		if (order.status == Status.COMPLETED) {
+			row.money(order.payable() - order.refund);
+		}
+		else {
+			row.empty();
+		}
+		row.empty().raw("否").empty().empty().empty().raw(quotedId);
+		row.endRow();
+		for (int i = 0; i < order.lineCount; i++) {
+			Sku sku = order.skus[i];
+			this.items.raw(quotedId).text(sku.title()).money(sku.price()).number(order.quantities[i]).raw(sku.code());
+			this.items.text(sku.spec()).empty().empty().raw(status).raw(sku.code());
+			this.items.endRow();
+		}
+	}
+
+	/** 15% masked, 5% a virtual number, else the full number. */
+	private static String phone(Order order) {
+		int roll = order.random.nextInt(100);
+		if (roll < 15) {
+			return Phones.masked(order.receiverPhone);
+		}
+		return (roll < 20) ? Phones.virtual(order.random) : order.receiverPhone;
+	}
+
+	private String titles(Order order) {
+		if (order.lineCount == 1) {
+			return order.skus[0].title();
+		}
+		StringBuilder titles = this.builder;
+		titles.setLength(0);
+		for (int i = 0; i < order.lineCount; i++) {
+			if (i > 0) {
+				titles.append(',');
+			}
+			titles.append(order.skus[i].title());
+		}
+		return titles.toString();
+	}
+
+	private String paymentNumber(Order order) {
+		StringBuilder number = this.builder;
+		number.setLength(0);
+		number.append(this.timeline.compactDay(order.paid)).append("2200");
+		while (number.length() < 28) {
+			number.append((char) ('0' + order.random.nextInt(10)));
+		}
+		return number.toString();
+	}
+
+	private static String closeReason(Order order) {
+		return switch (order.status) {
+			case CLOSED -> "买家未付款";
+			case REFUNDED -> "退款";
+			default -> "订单未关闭";
+		};
+	}
+
+	static String status(Status status) {
+		return switch (status) {
+			case PENDING -> "等待买家付款";
+			case PAID -> "买家已付款，等待卖家发货";
+			case SHIPPED -> "卖家已发货，等待买家确认";
+			case COMPLETED -> "交易成功";
+			case CLOSED, REFUNDED -> "交易关闭";
+		};
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (CsvWriter closing = this.items) {
+			this.orders.close();
+		}
+	}
+
+}
