@@ -55,7 +55,7 @@ final class Catalog {
 		String douyinId = "36" + Scramble.padded(Scramble.decimal(index, 9, 0xd0c1), 9) + "2"
 				+ Scramble.padded(Scramble.decimal(index * 7L, 6, 0xd0c2), 6);
 		String jdId = "1000" + Scramble.padded(Scramble.decimal(index, 8, 0x1d), 8);
-		this.skus.add(new Sku(index, code, category, title, spec, price, cover, douyinId, jdId));
+		this.skus.add(new Sku(index, code, category, new Cell(title), new Cell(spec), price, cover, douyinId, jdId));
 	}
 
 	List<Sku> all() {

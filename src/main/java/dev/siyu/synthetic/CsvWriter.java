@@ -8,14 +8,16 @@ import java.nio.file.Path;
 
 /**
  * A fast CSV writer straight to bytes, in UTF-8 or GBK. Cells holding a comma, quote or
- * line break are quoted, inner quotes doubled. Not thread safe.
+ * line break are quoted, inner quotes doubled. A cell starts with {@code text},
+ * {@code raw}, {@code cell}, {@code number} and the like; {@code and} appends to the
+ * current cell unquoted. Not thread safe.
  */
 final class CsvWriter implements Closeable {
 
 	private static final int BUFFER_SIZE = 1 << 18;
 
-	/** The most bytes one char takes, quoted and escaped. */
-	private static final int MAX_BYTES_PER_CHAR = 6;
+	/** The most bytes one char takes, quotes doubled. */
+	private static final int MAX_BYTES_PER_CHAR = 4;
 
 	private final OutputStream out;
 
@@ -24,6 +26,8 @@ final class CsvWriter implements Closeable {
 	private final boolean crlf;
 
 	private final byte[] buffer = new byte[BUFFER_SIZE];
+
+	private char[] chars = new char[256];
 
 	private int position;
 
@@ -61,23 +65,49 @@ final class CsvWriter implements Closeable {
 		if (value == null || value.isEmpty()) {
 			return this;
 		}
-		ensure(value.length() * MAX_BYTES_PER_CHAR + 2);
-		if (needsQuotes(value)) {
+		int length = load(value);
+		if (needsQuotes(length)) {
+			ensure(1);
 			this.buffer[this.position++] = '"';
-			encode(value, true);
+			encode(length, true);
+			ensure(1);
 			this.buffer[this.position++] = '"';
 		}
 		else {
-			encode(value, false);
+			encode(length, false);
 		}
+		return this;
+	}
+
+	/** A constant cell. */
+	CsvWriter cell(Cell cell) throws IOException {
+		separate();
+		byte[] bytes = cell.bytes(this.gbk);
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.buffer, this.position, bytes.length);
+		this.position += bytes.length;
 		return this;
 	}
 
 	/** A cell written as is: the caller knows it needs no quotes (or wants none). */
 	CsvWriter raw(String value) throws IOException {
 		separate();
-		ensure(value.length() * MAX_BYTES_PER_CHAR);
-		encode(value, false);
+		return and(value);
+	}
+
+	/** Appends to the current cell, unquoted. */
+	CsvWriter and(String value) throws IOException {
+		return and(value, 0, value.length());
+	}
+
+	/** Appends part of a string to the current cell, unquoted. */
+	CsvWriter and(String value, int from, int to) throws IOException {
+		int length = to - from;
+		if (this.chars.length < length) {
+			this.chars = new char[Math.max(length, this.chars.length * 2)];
+		}
+		value.getChars(from, to, this.chars, 0);
+		encode(length, false);
 		return this;
 	}
 
@@ -90,6 +120,22 @@ final class CsvWriter implements Closeable {
 		separate();
 		ensure(20);
 		digits(value);
+		return this;
+	}
+
+	/** Appends {@code value} to the current cell, zero-padded to {@code width} digits. */
+	CsvWriter andDigits(long value, int width) throws IOException {
+		ensure(20 + width);
+		int start = this.position;
+		digits(value);
+		int missing = width - (this.position - start);
+		if (missing > 0) {
+			System.arraycopy(this.buffer, start, this.buffer, start + missing, this.position - start);
+			for (int i = 0; i < missing; i++) {
+				this.buffer[start + i] = '0';
+			}
+			this.position += missing;
+		}
 		return this;
 	}
 
@@ -162,9 +208,19 @@ final class CsvWriter implements Closeable {
 		this.rowStarted = true;
 	}
 
-	private static boolean needsQuotes(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
+	private int load(String value) {
+		int length = value.length();
+		if (this.chars.length < length) {
+			this.chars = new char[Math.max(length, this.chars.length * 2)];
+		}
+		value.getChars(0, length, this.chars, 0);
+		return length;
+	}
+
+	private boolean needsQuotes(int length) {
+		char[] source = this.chars;
+		for (int i = 0; i < length; i++) {
+			char c = source[i];
 			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
 				return true;
 			}
@@ -172,16 +228,19 @@ final class CsvWriter implements Closeable {
 		return false;
 	}
 
-	private void encode(String value, boolean escapeQuotes) throws IOException {
+	/** Encodes the first {@code length} loaded chars. */
+	private void encode(int length, boolean escapeQuotes) throws IOException {
+		char[] source = this.chars;
 		byte[] bytes = this.buffer;
+		boolean checked = this.position + length * MAX_BYTES_PER_CHAR > bytes.length;
 		int at = this.position;
-		for (int i = 0; i < value.length(); i++) {
-			if (at + MAX_BYTES_PER_CHAR > bytes.length) {
+		for (int i = 0; i < length; i++) {
+			if (checked && at + MAX_BYTES_PER_CHAR > bytes.length) {
 				this.position = at;
 				flush();
-				at = this.position;
+				at = 0;
 			}
-			char c = value.charAt(i);
+			char c = source[i];
 			if (c < 0x80) {
 				if (c == '"' && escapeQuotes) {
 					bytes[at++] = '"';
@@ -199,21 +258,20 @@ final class CsvWriter implements Closeable {
 				bytes[at++] = (byte) (0xC0 | (c >> 6));
 				bytes[at++] = (byte) (0x80 | (c & 0x3F));
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				int point = Character.toCodePoint(c, value.charAt(++i));
+			else if (!Character.isSurrogate(c)) {
+				bytes[at++] = (byte) (0xE0 | (c >> 12));
+				bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				bytes[at++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
+				int point = Character.toCodePoint(c, source[++i]);
 				bytes[at++] = (byte) (0xF0 | (point >> 18));
 				bytes[at++] = (byte) (0x80 | ((point >> 12) & 0x3F));
 				bytes[at++] = (byte) (0x80 | ((point >> 6) & 0x3F));
 				bytes[at++] = (byte) (0x80 | (point & 0x3F));
 			}
-			else if (Character.isSurrogate(c)) {
-				bytes[at++] = '?';
-			}
 			else {
-				bytes[at++] = (byte) (0xE0 | (c >> 12));
-				bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				bytes[at++] = (byte) (0x80 | (c & 0x3F));
+				bytes[at++] = '?';
 			}
 		}
 		this.position = at;
@@ -267,7 +325,7 @@ final class CsvWriter implements Closeable {
 	}
 
 	private void ensure(int bytes) throws IOException {
-		if (this.position + Math.min(bytes, BUFFER_SIZE / 2) > this.buffer.length) {
+		if (this.position + bytes > this.buffer.length) {
 			flush();
 		}
 	}

@@ -2,6 +2,7 @@ package dev.siyu.synthetic;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +16,24 @@ final class DouyinExport implements Export {
 			"详细地址", "买家留言", "订单提交时间", "支付完成时间", "订单完成时间", "商家备注", "APP渠道", "流量来源", "订单状态", "承诺发货时间", "订单类型", "达人ID",
 			"达人昵称", "售后状态", "取消原因", "广告渠道", "鲁班落地页ID", "仓库ID", "仓库名称", "商家优惠" };
 
-	private static final String[] PAYMENTS = { "抖音支付", "抖音支付", "微信", "支付宝", "抖音月付" };
+	private static final Cell[] PAYMENTS = { new Cell("抖音支付"), new Cell("抖音支付"), new Cell("微信"), new Cell("支付宝"),
+			new Cell("抖音月付") };
+
+	private static final Cell[] STATUSES = Arrays.stream(Status.values())
+		.map((status) -> new Cell(status(status)))
+		.toArray(Cell[]::new);
+
+	private static final Cell EMPTY = new Cell("");
+
+	private static final Cell REFUNDED = new Cell("退款成功");
+
+	private static final Cell NO_AFTER_SALE = new Cell("-");
+
+	private static final Cell UNPAID = new Cell("超时未支付");
+
+	private static final Cell ADS = new Cell("巨量千川");
+
+	private static final Cell NORMAL = new Cell("普通订单");
 
 	private static final long PROMISED_SHIPPING = 48 * 3600;
 
@@ -45,36 +63,41 @@ final class DouyinExport implements Export {
 	@Override
 	public void write(Order order) throws IOException {
 		LiveRooms.Traffic traffic = LiveRooms.traffic(order.random);
-		String app = LiveRooms.app(order.random);
-		String phone = (order.random.nextInt(100) < 30) ? order.receiverPhone : Phones.masked(order.receiverPhone);
-		String payment = order.isPaid() ? PAYMENTS[order.random.nextInt(PAYMENTS.length)] : null;
-		String status = status(order.status);
-		String afterSale = (order.status == Status.REFUNDED) ? "退款成功" : "-";
-		String cancel = (order.status == Status.CLOSED) ? "超时未支付" : null;
-		String ads = (traffic.creator() != null && order.random.nextInt(100) < 20) ? "巨量千川" : null;
-		String subPrefix = order.id.substring(0, order.id.length() - 1);
+		Cell app = LiveRooms.app(order.random);
+		boolean fullPhone = order.random.nextInt(100) < 30;
+		Cell payment = order.isPaid() ? PAYMENTS[order.random.nextInt(PAYMENTS.length)] : EMPTY;
+		Cell afterSale = (order.status == Status.REFUNDED) ? REFUNDED : NO_AFTER_SALE;
+		Cell cancel = (order.status == Status.CLOSED) ? UNPAID : EMPTY;
+		Cell ads = (traffic.creator() != null && order.random.nextInt(100) < 20) ? ADS : EMPTY;
+		long id = Long.parseLong(order.id);
 		Address address = order.address;
 		CsvWriter row = this.rows;
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
 			long freight = (i == 0) ? order.freight : 0;
 			long lineDiscount = order.lineDiscounts[i];
-			row.raw(order.id).raw(subPrefix + (i + 1)).text(sku.title()).text(sku.spec()).number(order.quantities[i]);
+			row.raw(order.id).number(id + i + 1).cell(sku.title()).cell(sku.spec()).number(order.quantities[i]);
 			row.raw(sku.douyinId()).raw(sku.code()).money(sku.price());
 			row.money(order.lineGoods(i) - lineDiscount + freight).money(freight).money(lineDiscount);
-			row.money(0).money(0).money(0).money(0).text(payment).text(order.receiverName).raw(phone);
+			row.money(0).money(0).money(0).money(0).cell(payment).text(order.receiverName);
+			if (fullPhone) {
+				row.raw(order.receiverPhone);
+			}
+			else {
+				Phones.andMasked(row.empty(), order.receiverPhone);
+			}
 			row.text(address.province()).text(address.city()).text(address.district()).text(address.town());
 			row.text(address.detail()).text(order.buyerMessage).dateTime(this.timeline, order.created);
 			row.dateTime(this.timeline, order.paid).dateTime(this.timeline, order.completed).text(order.sellerNote);
-			row.raw(app).raw(traffic.source()).raw(status);
-			row.dateTime(this.timeline, order.isPaid() ? order.paid + PROMISED_SHIPPING : Order.NONE).raw("普通订单");
+			row.cell(app).cell(traffic.source()).cell(STATUSES[order.status.ordinal()]);
+			row.dateTime(this.timeline, order.isPaid() ? order.paid + PROMISED_SHIPPING : Order.NONE).cell(NORMAL);
 			if (traffic.creator() != null) {
-				row.raw(traffic.creator().id()).text(traffic.creator().nickname());
+				row.raw(traffic.creator().id()).cell(traffic.creator().nickname());
 			}
 			else {
 				row.empty().empty();
 			}
-			row.raw(afterSale).text(cancel).text(ads).empty().empty().empty().money(lineDiscount);
+			row.cell(afterSale).cell(cancel).cell(ads).empty().empty().empty().money(lineDiscount);
 			row.endRow();
 		}
 	}

@@ -2,6 +2,7 @@ package dev.siyu.synthetic;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +15,26 @@ final class JdExport implements Export {
 			"余额支付", "应付金额", "订单状态", "订单类型", "下单帐号", "客户姓名", "客户地址", "联系电话", "订单备注", "发票类型", "发票抬头", "发票内容", "商家备注",
 			"商家备注等级（等级1-5为由高到低）", "运费金额", "付款确认时间", "增值税发票", "货号", "订单完成时间", "订单来源", "订单渠道" };
 
-	private static final String[] SOURCES = { "京东App", "京东App", "京东App", "微信京东购物", "PC端" };
+	private static final Cell[] SOURCES = { new Cell("京东App"), new Cell("京东App"), new Cell("京东App"), new Cell("微信京东购物"),
+			new Cell("PC端") };
+
+	private static final Cell[] STATUSES = Arrays.stream(Status.values())
+		.map((status) -> new Cell(status(status)))
+		.toArray(Cell[]::new);
+
+	private static final Cell ONLINE = new Cell("在线支付");
+
+	private static final Cell NORMAL = new Cell("普通订单");
+
+	private static final Cell E_INVOICE = new Cell("电子普通发票");
+
+	private static final Cell PERSONAL = new Cell("个人");
+
+	private static final Cell DETAILS = new Cell("商品明细");
+
+	private static final Cell NO_INVOICE = new Cell("不开发票");
+
+	private static final Cell NO = new Cell("否");
 
 	private final Timeline timeline;
 
@@ -41,27 +61,34 @@ final class JdExport implements Export {
 
 	@Override
 	public void write(Order order) throws IOException {
-		String phone = (order.random.nextInt(100) < 70) ? order.receiverPhone : Phones.masked(order.receiverPhone);
-		String source = SOURCES[order.random.nextInt(SOURCES.length)];
+		boolean fullPhone = order.random.nextInt(100) < 70;
+		Cell source = SOURCES[order.random.nextInt(SOURCES.length)];
 		boolean invoice = order.random.nextInt(100) < 30;
-		String status = status(order.status);
+		Cell status = STATUSES[order.status.ordinal()];
 		String account = order.person.account(Platform.JD);
 		String address = order.address.joined();
 		CsvWriter row = this.rows;
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
-			row.raw(order.id).raw(sku.jdId()).text(sku.title()).number(order.quantities[i]).raw("在线支付");
+			row.raw(order.id).raw(sku.jdId()).cell(sku.title()).number(order.quantities[i]).cell(ONLINE);
 			row.dateTime(this.timeline, order.created).money(sku.price()).money(order.goods).money(order.payable());
-			row.money(0).money(order.payable()).raw(status).raw("普通订单").text(account).text(order.receiverName);
-			row.text(address).raw(phone).text(order.buyerMessage);
-			if (invoice) {
-				row.raw("电子普通发票").raw("个人").raw("商品明细");
+			row.money(0).money(order.payable()).cell(status).cell(NORMAL).text(account).text(order.receiverName);
+			row.text(address);
+			if (fullPhone) {
+				row.raw(order.receiverPhone);
 			}
 			else {
-				row.raw("不开发票").empty().empty();
+				Phones.andMasked(row.empty(), order.receiverPhone);
 			}
-			row.text(order.sellerNote).empty().money(order.freight).dateTime(this.timeline, order.paid).raw("否");
-			row.raw(sku.code()).dateTime(this.timeline, order.completed).raw(source).raw("普通订单");
+			row.text(order.buyerMessage);
+			if (invoice) {
+				row.cell(E_INVOICE).cell(PERSONAL).cell(DETAILS);
+			}
+			else {
+				row.cell(NO_INVOICE).empty().empty();
+			}
+			row.text(order.sellerNote).empty().money(order.freight).dateTime(this.timeline, order.paid).cell(NO);
+			row.raw(sku.code()).dateTime(this.timeline, order.completed).cell(source).cell(NORMAL);
 			row.endRow();
 		}
 	}

@@ -8,15 +8,26 @@ import java.util.SplittableRandom;
  */
 final class LiveRooms {
 
-	static final Creator SHOP = new Creator("1840275513", Catalog.BRAND + "乳业官方旗舰店");
+	static final Creator SHOP = creator("1840275513", Catalog.BRAND + "乳业官方旗舰店");
 
-	private static final Creator[] CREATORS = { new Creator("2094417736", "奶爸老陈"), new Creator("3180052291", "营养师Lily"),
-			new Creator("97355120846", "宝妈日记"), new Creator("1175308642", "小杨的好物分享"), new Creator("4402917365", "吃货阿飞"),
-			new Creator("60128833904", "健身教练Max"), new Creator("2739105548", "早餐研究所"),
-			new Creator("3351760092", "育儿专家王老师"), new Creator("1908836271", "辣妈Coco"),
-			new Creator("5521093847", "乡村牧场日记") };
+	private static final Creator[] CREATORS = { creator("2094417736", "奶爸老陈"), creator("3180052291", "营养师Lily"),
+			creator("97355120846", "宝妈日记"), creator("1175308642", "小杨的好物分享"), creator("4402917365", "吃货阿飞"),
+			creator("60128833904", "健身教练Max"), creator("2739105548", "早餐研究所"), creator("3351760092", "育儿专家王老师"),
+			creator("1908836271", "辣妈Coco"), creator("5521093847", "乡村牧场日记") };
 
-	private static final String[] APPS = { "抖音", "抖音", "抖音", "抖音", "抖音", "抖音", "抖音", "抖音极速版", "抖音极速版", "抖音火山版" };
+	private static final Cell DOUYIN = new Cell("抖音");
+
+	private static final Cell LITE = new Cell("抖音极速版");
+
+	private static final Cell HUOSHAN = new Cell("抖音火山版");
+
+	private static final Cell[] APPS = { DOUYIN, DOUYIN, DOUYIN, DOUYIN, DOUYIN, DOUYIN, DOUYIN, LITE, LITE, HUOSHAN };
+
+	private static final Cell LIVE = new Cell("直播");
+
+	private static final Cell VIDEO = new Cell("短视频");
+
+	private static final Cell CARD = new Cell("商品卡");
 
 	private LiveRooms() {
 	}
@@ -27,7 +38,7 @@ final class LiveRooms {
 		return CREATORS[Math.min(index, CREATORS.length - 1)];
 	}
 
-	static String app(SplittableRandom random) {
+	static Cell app(SplittableRandom random) {
 		return APPS[random.nextInt(APPS.length)];
 	}
 
@@ -35,18 +46,22 @@ final class LiveRooms {
 	static Traffic traffic(SplittableRandom random) {
 		int roll = random.nextInt(100);
 		if (roll < 45) {
-			return new Traffic("直播", (random.nextInt(100) < 55) ? SHOP : creator(random));
+			return new Traffic(LIVE, (random.nextInt(100) < 55) ? SHOP : creator(random));
 		}
 		if (roll < 65) {
-			return new Traffic("短视频", (random.nextInt(100) < 30) ? SHOP : creator(random));
+			return new Traffic(VIDEO, (random.nextInt(100) < 30) ? SHOP : creator(random));
 		}
-		return new Traffic("商品卡", null);
+		return new Traffic(CARD, null);
 	}
 
-	record Creator(String id, String nickname) {
+	private static Creator creator(String id, String nickname) {
+		return new Creator(id, new Cell(nickname));
 	}
 
-	record Traffic(String source, Creator creator) {
+	record Creator(String id, Cell nickname) {
+	}
+
+	record Traffic(Cell source, Creator creator) {
 	}
 
 }

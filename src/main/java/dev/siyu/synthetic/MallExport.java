@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +19,14 @@ final class MallExport implements Export {
 
 	private static final String[] COLUMNS = { "订单号", "用户ID", "unionid", "手机号", "收货人", "收货地址", "下单时间", "支付时间", "订单状态",
 			"商品编码", "商品名称", "品类", "数量", "单价", "实付金额", "运费", "邮箱" };
+
+	private static final Cell[] STATUSES = Arrays.stream(Status.values())
+		.map((status) -> new Cell(status(status)))
+		.toArray(Cell[]::new);
+
+	private static final Cell[] CATEGORIES = Arrays.stream(Category.ALL)
+		.map((category) -> new Cell(category.label()))
+		.toArray(Cell[]::new);
 
 	private final Timeline timeline;
 
@@ -52,7 +61,7 @@ final class MallExport implements Export {
 	public void write(Order order) throws IOException {
 		Person person = order.person;
 		String email = (person.email() != null && order.random.nextInt(100) < 80) ? person.email() : null;
-		String status = status(order.status);
+		Cell status = STATUSES[order.status.ordinal()];
 		long paid = order.isPaid() ? order.payable() : 0;
 		String address = order.address.joined();
 		CsvWriter row = this.rows;
@@ -60,8 +69,8 @@ final class MallExport implements Export {
 			Sku sku = order.skus[i];
 			row.raw(order.id).raw(person.account(Platform.MALL)).raw(person.unionid()).raw(order.receiverPhone);
 			row.text(order.receiverName).text(address).dateTime(this.timeline, order.created);
-			row.dateTime(this.timeline, order.paid).raw(status).raw(sku.code()).text(sku.title());
-			row.raw(sku.category().label()).number(order.quantities[i]).money(sku.price()).money(paid);
+			row.dateTime(this.timeline, order.paid).cell(status).raw(sku.code()).cell(sku.title());
+			row.cell(CATEGORIES[sku.category().ordinal()]).number(order.quantities[i]).money(sku.price()).money(paid);
 			row.money(order.freight).text(email);
 			row.endRow();
 		}

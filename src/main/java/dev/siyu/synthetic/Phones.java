@@ -1,5 +1,6 @@
 package dev.siyu.synthetic;
 
+import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
@@ -54,6 +55,11 @@ final class Phones {
 	/** {@code 138****1234}. */
 	static String masked(String phone) {
 		return phone.substring(0, 3) + "****" + phone.substring(7);
+	}
+
+	/** Appends {@code 138****1234} to the writer's current cell. */
+	static CsvWriter andMasked(CsvWriter writer, String phone) throws IOException {
+		return writer.and(phone, 0, 3).and("****").and(phone, 7, 11);
 	}
 
 	private static String suffix(long owner, long seed, int stream) {

@@ -84,14 +84,22 @@ final class PurchaseHistory {
 		}
 	}
 
+	/** Mostly in the three weeks before a festival, at most one per festival. */
 	private void buyGifts(Sku favourite, int start, double loyalty, SplittableRandom random) {
-		add(start, favourite, random);
+		int first = start;
 		for (int festival : this.timeline.festivalDays()) {
-			if (festival > start + 30) {
+			if (festival >= start && festival - start <= 75 && random.nextInt(100) < 70) {
+				first = Math.max(start, festival - 1 - random.nextInt(21));
+				break;
+			}
+		}
+		add(first, favourite, random);
+		for (int festival : this.timeline.festivalDays()) {
+			if (festival > first + 30) {
 				if (random.nextDouble() >= Category.GIFT_BOX.repeat() * loyalty) {
 					return;
 				}
-				add(Math.max(start + 1, festival - 1 - random.nextInt(21)), favourite, random);
+				add(Math.max(first + 1, festival - 1 - random.nextInt(21)), favourite, random);
 			}
 		}
 	}

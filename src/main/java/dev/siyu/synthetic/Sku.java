@@ -13,6 +13,6 @@ package dev.siyu.synthetic;
  * @param douyinId the Douyin product id
  * @param jdId the JD product id (SKU)
  */
-record Sku(int index, String code, Category category, String title, String spec, long price, int cover, String douyinId,
+record Sku(int index, String code, Category category, Cell title, Cell spec, long price, int cover, String douyinId,
 		String jdId) {
 }

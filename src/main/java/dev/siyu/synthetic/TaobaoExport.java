@@ -2,6 +2,7 @@ package dev.siyu.synthetic;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,6 +30,24 @@ final class TaobaoExport implements Export {
 
 	/** The empty cells from 定金排名 to 新零售发货门店id. */
 	private static final int EMPTY_RUN = 12;
+
+	private static final Cell[] STATUSES = Arrays.stream(Status.values())
+		.map((status) -> new Cell(status(status)))
+		.toArray(Cell[]::new);
+
+	private static final Cell SHOP = new Cell(SHOP_NAME);
+
+	private static final Cell EXPRESS = new Cell("快递");
+
+	private static final Cell MOBILE = new Cell("手机订单");
+
+	private static final Cell NO = new Cell("否");
+
+	private static final Cell UNPAID = new Cell("买家未付款");
+
+	private static final Cell REFUND = new Cell("退款");
+
+	private static final Cell NOT_CLOSED = new Cell("订单未关闭");
 
 	private final Timeline timeline;
 
@@ -62,19 +81,31 @@ final class TaobaoExport implements Export {
 
 	@Override
 	public void write(Order order) throws IOException {
-		String quotedId = "=\"" + order.id + "\"";
-		String status = status(order.status);
+		Cell status = STATUSES[order.status.ordinal()];
 		CsvWriter row = this.orders;
-		row.raw(quotedId).text(order.person.account(Platform.TAOBAO)).text(order.person.alipay());
-		row.text(order.isPaid() ? paymentNumber(order) : null).empty();
+		formula(row, order.id).text(order.person.account(Platform.TAOBAO)).text(order.person.alipay());
+		if (order.isPaid()) {
+			long random = Math.floorMod(order.random.nextLong(), 10_000_000_000_000_000L);
+			row.raw(this.timeline.compactDay(order.paid)).and("2200").andDigits(random, 16).empty();
+		}
+		else {
+			row.empty().empty();
+		}
 		row.money(order.goods - order.discount).money(order.freight).number(0).groupedMoney(order.payable()).number(0);
-		row.groupedMoney(order.isPaid() ? order.payable() : 0).number(0).raw(status).text(order.buyerMessage);
-		row.text(order.receiverName).text(order.address.spaced()).raw("快递").empty().text("'" + phone(order));
+		row.groupedMoney(order.isPaid() ? order.payable() : 0).number(0).cell(status).text(order.buyerMessage);
+		row.text(order.receiverName).text(order.address.spaced()).cell(EXPRESS).empty();
+		phone(row.raw("'"), order);
 		row.dateTime(this.timeline, order.created).dateTime(this.timeline, order.paid).text(titles(order));
 		row.number(order.lineCount).text(order.trackingNumber).text(order.carrier).text(order.sellerNote);
-		row.number(order.totalQuantity()).raw(SHOP_ID).raw(SHOP_NAME).raw(closeReason(order));
-		row.number(0).number(0).empty().raw((order.random.nextInt(100) < 85) ? "手机订单" : "");
-		row.empty().empty().raw("否").raw("否").raw("否");
+		row.number(order.totalQuantity()).raw(SHOP_ID).cell(SHOP).cell(closeReason(order));
+		row.number(0).number(0).empty();
+		if (order.random.nextInt(100) < 85) {
+			row.cell(MOBILE);
+		}
+		else {
+			row.empty();
+		}
+		row.empty().empty().cell(NO).cell(NO).cell(NO);
 		for (int i = 0; i < EMPTY_RUN; i++) {
 			row.empty();
 		}
@@ -85,28 +116,35 @@ final class TaobaoExport implements Export {
 		else {
 			row.empty();
 		}
-		row.empty().raw("否").empty().empty().empty().raw(quotedId);
-		row.endRow();
+		row.empty().cell(NO).empty().empty().empty();
+		formula(row, order.id).endRow();
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
-			this.items.raw(quotedId).text(sku.title()).money(sku.price()).number(order.quantities[i]).raw(sku.code());
-			this.items.text(sku.spec()).empty().empty().raw(status).raw(sku.code());
+			formula(this.items, order.id).cell(sku.title()).money(sku.price()).number(order.quantities[i]);
+			this.items.raw(sku.code()).cell(sku.spec()).empty().empty().cell(status).raw(sku.code());
 			this.items.endRow();
 		}
 	}
 
+	/** {@code ="123"}: a spreadsheet formula that keeps long ids from being rounded. */
+	private static CsvWriter formula(CsvWriter row, String id) throws IOException {
+		return row.raw("=\"").and(id).and("\"");
+	}
+
 	/** 15% masked, 5% a virtual number, else the full number. */
-	private static String phone(Order order) {
+	private static void phone(CsvWriter row, Order order) throws IOException {
 		int roll = order.random.nextInt(100);
 		if (roll < 15) {
-			return Phones.masked(order.receiverPhone);
+			Phones.andMasked(row, order.receiverPhone);
 		}
-		return (roll < 20) ? Phones.virtual(order.random) : order.receiverPhone;
+		else {
+			row.and((roll < 20) ? Phones.virtual(order.random) : order.receiverPhone);
+		}
 	}
 
 	private String titles(Order order) {
 		if (order.lineCount == 1) {
-			return order.skus[0].title();
+			return order.skus[0].title().text();
 		}
 		StringBuilder titles = this.builder;
 		titles.setLength(0);
@@ -114,26 +152,16 @@ final class TaobaoExport implements Export {
 			if (i > 0) {
 				titles.append(',');
 			}
-			titles.append(order.skus[i].title());
+			titles.append(order.skus[i].title().text());
 		}
 		return titles.toString();
 	}
 
-	private String paymentNumber(Order order) {
-		StringBuilder number = this.builder;
-		number.setLength(0);
-		number.append(this.timeline.compactDay(order.paid)).append("2200");
-		while (number.length() < 28) {
-			number.append((char) ('0' + order.random.nextInt(10)));
-		}
-		return number.toString();
-	}
-
-	private static String closeReason(Order order) {
+	private static Cell closeReason(Order order) {
 		return switch (order.status) {
-			case CLOSED -> "买家未付款";
-			case REFUNDED -> "退款";
-			default -> "订单未关闭";
+			case CLOSED -> UNPAID;
+			case REFUNDED -> REFUND;
+			default -> NOT_CLOSED;
 		};
 	}
 
