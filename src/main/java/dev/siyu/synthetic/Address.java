@@ -2,27 +2,30 @@ package dev.siyu.synthetic;
 
 /**
  * A Chinese postal address: province, city, district, sub-district (街道) and the detail
- * (road, number, building, room).
+ * (road, number, building, room). The parts shared by many addresses are constant cells;
+ * the whole forms are built and encoded once per address.
  */
 final class Address {
 
-	private final String province;
+	private final Cell province;
 
-	private final String city;
+	private final Cell city;
 
-	private final String district;
+	private final Cell district;
 
-	private final String town;
+	private final Cell town;
 
 	private final String detail;
 
 	private final String zip;
 
-	private String spaced;
+	private Cell detailCell;
 
-	private String joined;
+	private Cell spaced;
 
-	Address(String province, String city, String district, String town, String detail, String zip) {
+	private Cell joined;
+
+	Address(Cell province, Cell city, Cell district, Cell town, String detail, String zip) {
 		this.province = province;
 		this.city = city;
 		this.district = district;
@@ -31,39 +34,42 @@ final class Address {
 		this.zip = zip;
 	}
 
-	String province() {
+	Cell province() {
 		return this.province;
 	}
 
-	String city() {
+	Cell city() {
 		return this.city;
 	}
 
-	String district() {
+	Cell district() {
 		return this.district;
 	}
 
-	String town() {
+	Cell town() {
 		return this.town;
 	}
 
-	String detail() {
-		return this.detail;
+	Cell detail() {
+		if (this.detailCell == null) {
+			this.detailCell = new Cell(this.detail);
+		}
+		return this.detailCell;
 	}
 
 	/** Taobao style: {@code 浙江省 杭州市 西湖区 文三路100号(310012)}. */
-	String spaced() {
+	Cell spaced() {
 		if (this.spaced == null) {
-			this.spaced = this.province + " " + this.city + " " + this.district + " " + this.detail + "(" + this.zip
-					+ ")";
+			this.spaced = new Cell(
+					this.province + " " + this.city + " " + this.district + " " + this.detail + "(" + this.zip + ")");
 		}
 		return this.spaced;
 	}
 
 	/** Written in one piece: {@code 浙江省杭州市西湖区文三街道文三路100号}. */
-	String joined() {
+	Cell joined() {
 		if (this.joined == null) {
-			this.joined = this.province + this.city + this.district + this.town + this.detail;
+			this.joined = new Cell(this.province.text() + this.city + this.district + this.town + this.detail);
 		}
 		return this.joined;
 	}

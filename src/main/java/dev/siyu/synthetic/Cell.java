@@ -1,6 +1,6 @@
 package dev.siyu.synthetic;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A constant cell value, encoded (and quoted if needed) once per charset. */
 final class Cell {
@@ -22,19 +22,26 @@ final class Cell {
 	byte[] bytes(boolean gbk) {
 		if (gbk) {
 			if (this.gbk == null) {
-				this.gbk = csv().getBytes(GbkTable.GBK);
+				this.gbk = encode(true);
 			}
 			return this.gbk;
 		}
 		if (this.utf8 == null) {
-			this.utf8 = csv().getBytes(StandardCharsets.UTF_8);
+			this.utf8 = encode(false);
 		}
 		return this.utf8;
 	}
 
-	private String csv() {
-		boolean quote = this.text.chars().anyMatch((c) -> c == ',' || c == '"' || c == '\n' || c == '\r');
-		return quote ? "\"" + this.text.replace("\"", "\"\"") + "\"" : this.text;
+	private byte[] encode(boolean gbk) {
+		char[] chars = this.text.toCharArray();
+		byte[] bytes = new byte[chars.length * CellEncoding.MAX_BYTES_PER_CHAR + 2];
+		if (CellEncoding.needsQuotes(chars, 0, chars.length)) {
+			bytes[0] = '"';
+			int end = CellEncoding.encode(chars, 0, chars.length, bytes, 1, gbk, true);
+			bytes[end] = '"';
+			return Arrays.copyOf(bytes, end + 1);
+		}
+		return Arrays.copyOf(bytes, CellEncoding.encode(chars, 0, chars.length, bytes, 0, gbk, false));
 	}
 
 	@Override

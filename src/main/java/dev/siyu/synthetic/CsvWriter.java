@@ -16,9 +16,6 @@ final class CsvWriter implements Closeable {
 
 	private static final int BUFFER_SIZE = 1 << 18;
 
-	/** The most bytes one char takes, quotes doubled. */
-	private static final int MAX_BYTES_PER_CHAR = 4;
-
 	private final OutputStream out;
 
 	private final boolean gbk;
@@ -28,6 +25,9 @@ final class CsvWriter implements Closeable {
 	private final byte[] buffer = new byte[BUFFER_SIZE];
 
 	private char[] chars = new char[256];
+
+	/** Strings up to this length are first tried as ASCII. */
+	private static final int SHORT = 64;
 
 	private int position;
 
@@ -66,7 +66,7 @@ final class CsvWriter implements Closeable {
 			return this;
 		}
 		int length = load(value);
-		if (needsQuotes(length)) {
+		if (CellEncoding.needsQuotes(this.chars, 0, length)) {
 			ensure(1);
 			this.buffer[this.position++] = '"';
 			encode(length, true);
@@ -102,12 +102,45 @@ final class CsvWriter implements Closeable {
 
 	/** Appends part of a string to the current cell, unquoted. */
 	CsvWriter and(String value, int from, int to) throws IOException {
-		int length = to - from;
+		int next = from;
+		if (to - from <= SHORT) {
+			next = ascii(value, from, to);
+			if (next == to) {
+				return this;
+			}
+		}
+		int length = to - next;
 		if (this.chars.length < length) {
 			this.chars = new char[Math.max(length, this.chars.length * 2)];
 		}
-		value.getChars(from, to, this.chars, 0);
+		value.getChars(next, to, this.chars, 0);
 		encode(length, false);
+		return this;
+	}
+
+	/** Writes the leading ASCII chars of a short string, returns where they end. */
+	private int ascii(String value, int from, int to) throws IOException {
+		ensure(SHORT);
+		byte[] bytes = this.buffer;
+		int at = this.position;
+		int i = from;
+		while (i < to) {
+			char c = value.charAt(i);
+			if (c >= 0x80) {
+				break;
+			}
+			bytes[at++] = (byte) c;
+			i++;
+		}
+		this.position = at;
+		return i;
+	}
+
+	/** Appends bytes to the current cell. */
+	CsvWriter and(byte[] bytes) throws IOException {
+		ensure(bytes.length);
+		System.arraycopy(bytes, 0, this.buffer, this.position, bytes.length);
+		this.position += bytes.length;
 		return this;
 	}
 
@@ -217,76 +250,41 @@ final class CsvWriter implements Closeable {
 		return length;
 	}
 
-	private boolean needsQuotes(int length) {
-		char[] source = this.chars;
-		for (int i = 0; i < length; i++) {
-			char c = source[i];
-			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Encodes the first {@code length} loaded chars. */
+	/** Encodes the first {@code length} loaded chars, flushing as needed. */
 	private void encode(int length, boolean escapeQuotes) throws IOException {
-		char[] source = this.chars;
-		byte[] bytes = this.buffer;
-		boolean checked = this.position + length * MAX_BYTES_PER_CHAR > bytes.length;
-		int at = this.position;
-		for (int i = 0; i < length; i++) {
-			if (checked && at + MAX_BYTES_PER_CHAR > bytes.length) {
-				this.position = at;
+		int from = 0;
+		while (from < length) {
+			int room = (this.buffer.length - this.position) / CellEncoding.MAX_BYTES_PER_CHAR;
+			if (room < 2) {
 				flush();
-				at = 0;
+				continue;
 			}
-			char c = source[i];
-			if (c < 0x80) {
-				if (c == '"' && escapeQuotes) {
-					bytes[at++] = '"';
-				}
-				bytes[at++] = (byte) c;
+			int to = Math.min(length, from + room);
+			if (to < length && Character.isHighSurrogate(this.chars[to - 1])) {
+				to--;
 			}
-			else if (this.gbk) {
-				int code = GbkTable.code(c);
-				if ((code >>> 16) == 2) {
-					bytes[at++] = (byte) (code >>> 8);
-				}
-				bytes[at++] = (byte) code;
-			}
-			else if (c < 0x800) {
-				bytes[at++] = (byte) (0xC0 | (c >> 6));
-				bytes[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (!Character.isSurrogate(c)) {
-				bytes[at++] = (byte) (0xE0 | (c >> 12));
-				bytes[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-				bytes[at++] = (byte) (0x80 | (c & 0x3F));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(source[i + 1])) {
-				int point = Character.toCodePoint(c, source[++i]);
-				bytes[at++] = (byte) (0xF0 | (point >> 18));
-				bytes[at++] = (byte) (0x80 | ((point >> 12) & 0x3F));
-				bytes[at++] = (byte) (0x80 | ((point >> 6) & 0x3F));
-				bytes[at++] = (byte) (0x80 | (point & 0x3F));
-			}
-			else {
-				bytes[at++] = '?';
-			}
+			this.position = CellEncoding.encode(this.chars, from, to, this.buffer, this.position, this.gbk,
+					escapeQuotes);
+			from = to;
 		}
-		this.position = at;
 	}
 
 	private void digits(long value) {
-		if (value < 0) {
+		long rest = value;
+		if (rest < 0) {
 			this.buffer[this.position++] = '-';
-			digits(-value);
-			return;
+			rest = -rest;
 		}
-		if (value >= 10) {
-			digits(value / 10);
+		int count = 1;
+		for (long left = rest / 10; left > 0; left /= 10) {
+			count++;
 		}
-		this.buffer[this.position++] = (byte) ('0' + value % 10);
+		int end = this.position + count;
+		for (int i = end - 1; i >= this.position; i--) {
+			this.buffer[i] = (byte) ('0' + rest % 10);
+			rest /= 10;
+		}
+		this.position = end;
 	}
 
 	private void groupedDigits(long value) {

@@ -79,15 +79,15 @@ final class DouyinExport implements Export {
 			row.raw(order.id).number(id + i + 1).cell(sku.title()).cell(sku.spec()).number(order.quantities[i]);
 			row.raw(sku.douyinId()).raw(sku.code()).money(sku.price());
 			row.money(order.lineGoods(i) - lineDiscount + freight).money(freight).money(lineDiscount);
-			row.money(0).money(0).money(0).money(0).cell(payment).text(order.receiverName);
+			row.money(0).money(0).money(0).money(0).cell(payment).raw(order.receiverName);
 			if (fullPhone) {
 				row.raw(order.receiverPhone);
 			}
 			else {
 				Phones.andMasked(row.empty(), order.receiverPhone);
 			}
-			row.text(address.province()).text(address.city()).text(address.district()).text(address.town());
-			row.text(address.detail()).text(order.buyerMessage).dateTime(this.timeline, order.created);
+			row.cell(address.province()).cell(address.city()).cell(address.district()).cell(address.town());
+			row.cell(address.detail()).text(order.buyerMessage).dateTime(this.timeline, order.created);
 			row.dateTime(this.timeline, order.paid).dateTime(this.timeline, order.completed).text(order.sellerNote);
 			row.cell(app).cell(traffic.source()).cell(STATUSES[order.status.ordinal()]);
 			row.dateTime(this.timeline, order.isPaid() ? order.paid + PROMISED_SHIPPING : Order.NONE).cell(NORMAL);

@@ -2,55 +2,55 @@ package dev.siyu.synthetic;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 
 /**
- * GBK bytes of each char, looked up once and remembered: much faster than a charset
- * encoder for short cells. Unmappable chars become {@code ?}.
+ * The GBK bytes of every char, computed once: much faster than a charset encoder for
+ * short cells. Unmappable chars become {@code ?}.
  */
 final class GbkTable {
 
 	static final Charset GBK = Charset.forName("GBK");
 
-	private static final int SINGLE = 1 << 16;
-
-	private static final int DOUBLE = 2 << 16;
-
-	/**
-	 * 0 until looked up; then the byte count shifted left by 16, or'ed with the bytes.
-	 */
-	private static final int[] CODES = new int[65536];
+	/** Per char: the byte count (1 or 2) shifted left by 16, or'ed with the bytes. */
+	private static final int[] CODES = build();
 
 	private GbkTable() {
 	}
 
 	/** The byte count (1 or 2) in bits 16 and up, the bytes in the low 16 bits. */
 	static int code(char c) {
-		int code = CODES[c];
-		if (code == 0) {
-			code = lookUp(c);
-			CODES[c] = code;
-		}
-		return code;
+		return CODES[c];
 	}
 
-	private static int lookUp(char c) {
+	private static int[] build() {
+		int[] codes = new int[65536];
 		CharsetEncoder encoder = GBK.newEncoder();
-		if (c < 0x80 || !encoder.canEncode(c)) {
-			return SINGLE | ((c < 0x80) ? c : '?');
-		}
-		try {
-			ByteBuffer bytes = encoder.encode(CharBuffer.wrap(new char[] { c }));
-			if (bytes.remaining() == 1) {
-				return SINGLE | (bytes.get() & 0xff);
+		CharBuffer in = CharBuffer.allocate(1);
+		ByteBuffer out = ByteBuffer.allocate(8);
+		for (int c = 0; c < codes.length; c++) {
+			codes[c] = (1 << 16) | '?';
+			if (c < 0x80) {
+				codes[c] = (1 << 16) | c;
+				continue;
 			}
-			return DOUBLE | ((bytes.get() & 0xff) << 8) | (bytes.get() & 0xff);
+			in.clear();
+			in.put((char) c).flip();
+			out.clear();
+			CoderResult result = encoder.reset().encode(in, out, true);
+			if (result.isUnderflow() && encoder.flush(out).isUnderflow()) {
+				out.flip();
+				if (out.remaining() == 1) {
+					codes[c] = (1 << 16) | (out.get() & 0xff);
+				}
+				else if (out.remaining() == 2) {
+					codes[c] = (2 << 16) | ((out.get() & 0xff) << 8) | (out.get() & 0xff);
+				}
+			}
 		}
-		catch (CharacterCodingException ex) {
-			return SINGLE | '?';
-		}
+		return codes;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.siyu.synthetic;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Cities, districts, roads and estates to build addresses from. */
@@ -30,9 +31,16 @@ final class Geography {
 
 	private static final int[] CITY_CUMULATIVE = Timeline.cumulative(CITY_WEIGHTS);
 
+	/** Province, city, zip and districts per city, as cells (the zip stays a string). */
+	private static final Cell[][] CITY_CELLS = Arrays.stream(CITIES)
+		.map((city) -> Arrays.stream(city).map(Cell::new).toArray(Cell[]::new))
+		.toArray(Cell[][]::new);
+
 	private static final String[] ROADS = { "人民", "解放", "中山", "建设", "文化", "新华", "和平", "长江", "黄河", "学院", "花园", "青年",
 			"滨江", "东风", "胜利", "朝阳", "光明", "文三", "天目山", "科技", "体育", "幸福", "春晓", "金桥", "银杏", "望江", "湖滨", "紫荆", "丰收",
 			"振兴" };
+
+	private static final Cell[] TOWNS = Arrays.stream(ROADS).map((road) -> new Cell(road + "街道")).toArray(Cell[]::new);
 
 	private static final String[] ESTATES = { "阳光花园", "翠苑一区", "金色家园", "锦绣江南", "香樟苑", "万科城", "桂花园", "碧桂园", "保利香槟", "华润城",
 			"世纪新城", "幸福里", "绿地公馆", "东方名苑", "滨江花园", "龙湖天街", "融创壹号院", "和谐家园" };
@@ -44,8 +52,8 @@ final class Geography {
 
 	/** A home address: an estate, building, unit and room. */
 	static Address home(SplittableRandom random) {
-		String road = ROADS[random.nextInt(ROADS.length)];
-		String detail = road + "路" + (1 + random.nextInt(899)) + "号" + ESTATES[random.nextInt(ESTATES.length)]
+		int road = random.nextInt(ROADS.length);
+		String detail = ROADS[road] + "路" + (1 + random.nextInt(899)) + "号" + ESTATES[random.nextInt(ESTATES.length)]
 				+ (1 + random.nextInt(30)) + "幢" + (1 + random.nextInt(4)) + "单元" + (1 + random.nextInt(32))
 				+ Scramble.padded(1 + random.nextInt(4), 2) + "室";
 		return at(random, road, detail);
@@ -53,24 +61,25 @@ final class Geography {
 
 	/** An office address: a tower and floor. */
 	static Address office(SplittableRandom random) {
-		String road = ROADS[random.nextInt(ROADS.length)];
-		String detail = road + "路" + (1 + random.nextInt(899)) + "号" + ROADS[random.nextInt(ROADS.length)]
+		int road = random.nextInt(ROADS.length);
+		String detail = ROADS[road] + "路" + (1 + random.nextInt(899)) + "号" + ROADS[random.nextInt(ROADS.length)]
 				+ OFFICES[random.nextInt(OFFICES.length)] + (1 + random.nextInt(28)) + "楼";
 		return at(random, road, detail);
 	}
 
 	/** A shop or parcel station many people have their orders sent to. */
 	static Address station(SplittableRandom random, String name) {
-		String road = ROADS[random.nextInt(ROADS.length)];
-		String detail = road + "路" + (1 + random.nextInt(899)) + "号" + name;
+		int road = random.nextInt(ROADS.length);
+		String detail = ROADS[road] + "路" + (1 + random.nextInt(899)) + "号" + name;
 		return at(random, road, detail);
 	}
 
-	private static Address at(SplittableRandom random, String road, String detail) {
-		String[] city = CITIES[Names.pick(CITY_CUMULATIVE, random)];
+	private static Address at(SplittableRandom random, int road, String detail) {
+		int index = Names.pick(CITY_CUMULATIVE, random);
+		Cell[] city = CITY_CELLS[index];
 		int district = 3 + random.nextInt(city.length - 3);
-		String zip = city[2].substring(0, 4) + Scramble.padded(district * 3L + 1, 2);
-		return new Address(city[0], city[1], city[district], road + "街道", detail, zip);
+		String zip = CITIES[index][2].substring(0, 4) + Scramble.padded(district * 3L + 1, 2);
+		return new Address(city[0], city[1], city[district], TOWNS[road], detail, zip);
 	}
 
 }

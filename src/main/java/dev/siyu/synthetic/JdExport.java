@@ -66,14 +66,14 @@ final class JdExport implements Export {
 		boolean invoice = order.random.nextInt(100) < 30;
 		Cell status = STATUSES[order.status.ordinal()];
 		String account = order.person.account(Platform.JD);
-		String address = order.address.joined();
+		Cell address = order.address.joined();
 		CsvWriter row = this.rows;
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
 			row.raw(order.id).raw(sku.jdId()).cell(sku.title()).number(order.quantities[i]).cell(ONLINE);
 			row.dateTime(this.timeline, order.created).money(sku.price()).money(order.goods).money(order.payable());
-			row.money(0).money(order.payable()).cell(status).cell(NORMAL).text(account).text(order.receiverName);
-			row.text(address);
+			row.money(0).money(order.payable()).cell(status).cell(NORMAL).raw(account).raw(order.receiverName);
+			row.cell(address);
 			if (fullPhone) {
 				row.raw(order.receiverPhone);
 			}

@@ -63,12 +63,12 @@ final class MallExport implements Export {
 		String email = (person.email() != null && order.random.nextInt(100) < 80) ? person.email() : null;
 		Cell status = STATUSES[order.status.ordinal()];
 		long paid = order.isPaid() ? order.payable() : 0;
-		String address = order.address.joined();
+		Cell address = order.address.joined();
 		CsvWriter row = this.rows;
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
 			row.raw(order.id).raw(person.account(Platform.MALL)).raw(person.unionid()).raw(order.receiverPhone);
-			row.text(order.receiverName).text(address).dateTime(this.timeline, order.created);
+			row.raw(order.receiverName).cell(address).dateTime(this.timeline, order.created);
 			row.dateTime(this.timeline, order.paid).cell(status).raw(sku.code()).cell(sku.title());
 			row.cell(CATEGORIES[sku.category().ordinal()]).number(order.quantities[i]).money(sku.price()).money(paid);
 			row.money(order.freight).text(email);

@@ -18,6 +18,9 @@ final class OrderFactory {
 
 	private static final String[] TRACKING_PREFIXES = { "SF", "7", "YT", "43", "JDV" };
 
+	/** How many random digits follow each prefix (all numbers have 14 chars). */
+	private static final int[] TRACKING_DIGITS = { 12, 13, 12, 12, 11 };
+
 	private static final int HOUR = 3600;
 
 	private final Catalog catalog;
@@ -29,8 +32,6 @@ final class OrderFactory {
 	private final People people;
 
 	private final Hubs hubs;
-
-	private final StringBuilder tracking = new StringBuilder(20);
 
 	OrderFactory(Catalog catalog, Timeline timeline, OrderIds ids, People people, Hubs hubs) {
 		this.catalog = catalog;
@@ -74,7 +75,7 @@ final class OrderFactory {
 		order.person = person;
 		order.random = random;
 		order.created = time;
-		order.id = this.ids.next(platform, time, person.account(platform), random);
+		order.id = this.ids.next(platform, time, person.index(), random);
 		items(order, sku, random);
 		amounts(order, random);
 		status(order, random);
@@ -189,16 +190,12 @@ final class OrderFactory {
 		}
 	}
 
-	private void shipment(Order order, SplittableRandom random) {
+	private static void shipment(Order order, SplittableRandom random) {
 		int carrier = (order.platform == Platform.JD) ? CARRIERS.length - 1 : random.nextInt(CARRIERS.length - 1);
-		StringBuilder number = this.tracking;
-		number.setLength(0);
-		number.append(TRACKING_PREFIXES[carrier]);
-		while (number.length() < 14) {
-			number.append((char) ('0' + random.nextInt(10)));
-		}
+		int digits = TRACKING_DIGITS[carrier];
+		long number = Math.floorMod(random.nextLong(), 100_000_000_000_000L);
 		order.carrier = CARRIERS[carrier];
-		order.trackingNumber = number.toString();
+		order.trackingNumber = TRACKING_PREFIXES[carrier] + Scramble.padded(number, 14).substring(14 - digits);
 	}
 
 	private void receiver(Order order, SplittableRandom random) {

@@ -25,6 +25,10 @@ final class People {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+	private static final long DETAILS_STREAM = 2;
+
+	private static final long ACCOUNT_STREAM = 10;
+
 	private final long seed;
 
 	private final int hubCount;
@@ -34,14 +38,37 @@ final class People {
 		this.hubCount = hubCount;
 	}
 
+	/** A person with what drives their purchases; the rest is drawn when needed. */
 	Person create(long index, SplittableRandom random) {
+		int firstDay = random.nextInt(Timeline.DAYS);
+		double[] routing = new double[Platform.ALL.length];
+		int count = platformCount(random);
+		int weightLeft = 100;
+		Platform first = null;
+		for (int i = 0; i < count; i++) {
+			Platform platform = pickPlatform(routing, weightLeft, random);
+			weightLeft -= PLATFORM_WEIGHTS[platform.ordinal()];
+			routing[platform.ordinal()] = ROUTING[i];
+			first = (first != null) ? first : platform;
+		}
+		long mallJoin = 0;
+		if (routing[Platform.MALL.ordinal()] > 0 && first != Platform.MALL) {
+			mallJoin = (long) (firstDay + 90 * -Math.log(1 - random.nextDouble())) * Timeline.DAY;
+		}
+		int hub = (random.nextInt(100) < 3) ? random.nextInt(this.hubCount) : -1;
+		return new Person(this, index, firstDay, routing, mallJoin, hub);
+	}
+
+	Person.Details details(Person person) {
+		long index = person.index();
+		SplittableRandom random = new SplittableRandom(Scramble.seed(this.seed, DETAILS_STREAM, index));
 		String name = Names.name(random);
 		String phone = Phones.own(index, this.seed, random);
-		int firstDay = random.nextInt(Timeline.DAYS);
 		String newPhone = null;
 		long phoneChange = Long.MAX_VALUE;
 		if (random.nextInt(1000) < 25) {
 			newPhone = Phones.changed(index, this.seed, random);
+			int firstDay = person.firstDay();
 			phoneChange = (long) (firstDay + random.nextInt(Timeline.DAYS - firstDay)) * Timeline.DAY;
 		}
 		Address home = Geography.home(random);
@@ -49,26 +76,20 @@ final class People {
 		String email = (random.nextInt(100) < 30) ? email(index, random) : null;
 		String unionid = unionid(random);
 		String alipay = (email != null && random.nextBoolean()) ? maskedEmail(email) : Phones.masked(phone);
-		String[] accounts = new String[Platform.ALL.length];
-		double[] routing = new double[Platform.ALL.length];
-		int count = platformCount(random);
-		int weightLeft = 100;
-		Platform first = null;
-		for (int i = 0; i < count; i++) {
-			Platform platform = pickPlatform(accounts, weightLeft, random);
-			weightLeft -= PLATFORM_WEIGHTS[platform.ordinal()];
-			accounts[platform.ordinal()] = accountId(platform, index, random);
-			routing[platform.ordinal()] = ROUTING[i];
-			first = (first != null) ? first : platform;
-		}
-		long mallJoin = 0;
-		if (accounts[Platform.MALL.ordinal()] != null && first != Platform.MALL) {
-			mallJoin = (long) (firstDay + 90 * -Math.log(1 - random.nextDouble())) * Timeline.DAY;
-		}
-		int hub = (random.nextInt(100) < 3) ? random.nextInt(this.hubCount) : -1;
-		String id = "P" + Scramble.padded(index + 1, 9);
-		return new Person(index, id, name, phone, newPhone, phoneChange, home, office, email, unionid, alipay, accounts,
-				routing, mallJoin, hub, firstDay);
+		return new Person.Details(name, phone, newPhone, phoneChange, home, office, email, unionid, alipay);
+	}
+
+	/** The account id of a person on a platform. */
+	String account(long index, Platform platform) {
+		SplittableRandom random = new SplittableRandom(
+				Scramble.seed(this.seed, ACCOUNT_STREAM + platform.ordinal(), index));
+		long code = Scramble.decimal(index, 9, Scramble.seed(this.seed, 30 + platform.ordinal(), 0));
+		return switch (platform) {
+			case TAOBAO -> taobaoNick(code, random);
+			case DOUYIN -> "";
+			case JD -> jdPin(index, code, random);
+			case MALL -> "1" + Scramble.padded(code, 9);
+		};
 	}
 
 	/** Someone a person sends gifts to: always the same for a slot. */
@@ -88,10 +109,10 @@ final class People {
 		return (roll < 96) ? 3 : 4;
 	}
 
-	private static Platform pickPlatform(String[] accounts, int weightLeft, SplittableRandom random) {
+	private static Platform pickPlatform(double[] routing, int weightLeft, SplittableRandom random) {
 		int roll = random.nextInt(weightLeft);
 		for (Platform platform : Platform.ALL) {
-			if (accounts[platform.ordinal()] == null) {
+			if (routing[platform.ordinal()] == 0) {
 				roll -= PLATFORM_WEIGHTS[platform.ordinal()];
 				if (roll < 0) {
 					return platform;
@@ -99,16 +120,6 @@ final class People {
 			}
 		}
 		throw new IllegalStateException("no platform left");
-	}
-
-	private String accountId(Platform platform, long index, SplittableRandom random) {
-		long code = Scramble.decimal(index, 9, Scramble.seed(this.seed, 30 + platform.ordinal(), 0));
-		return switch (platform) {
-			case TAOBAO -> taobaoNick(code, random);
-			case DOUYIN -> "";
-			case JD -> jdPin(index, code, random);
-			case MALL -> "1" + Scramble.padded(code, 9);
-		};
 	}
 
 	/**
@@ -161,8 +172,13 @@ final class People {
 	private static String unionid(SplittableRandom random) {
 		char[] id = new char[28];
 		id[0] = 'o';
+		long bits = 0;
 		for (int i = 1; i < id.length; i++) {
-			id[i] = UNIONID_CHARS[random.nextInt(UNIONID_CHARS.length)];
+			if (i % 10 == 1) {
+				bits = random.nextLong();
+			}
+			id[i] = UNIONID_CHARS[(int) (bits & 63)];
+			bits >>>= 6;
 		}
 		return new String(id);
 	}

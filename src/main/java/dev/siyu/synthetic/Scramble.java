@@ -52,15 +52,32 @@ final class Scramble {
 
 	/** {@code value} as decimal digits, left-padded with zeros to {@code width}. */
 	static String padded(long value, int width) {
-		String digits = Long.toString(value);
-		if (digits.length() >= width) {
-			return digits;
+		if (value < 0 || digitCount(value) >= width) {
+			return Long.toString(value);
 		}
-		StringBuilder builder = new StringBuilder(width);
-		for (int i = digits.length(); i < width; i++) {
-			builder.append('0');
+		char[] digits = new char[width];
+		fill(digits, 0, width, value);
+		return new String(digits);
+	}
+
+	private static int digitCount(long value) {
+		int count = 1;
+		for (long rest = value; rest >= 10; rest /= 10) {
+			count++;
 		}
-		return builder.append(digits).toString();
+		return count;
+	}
+
+	/**
+	 * Writes {@code value} into {@code width} chars from {@code at}, zero-padded, high
+	 * digits cut.
+	 */
+	static void fill(char[] chars, int at, int width, long value) {
+		long rest = value;
+		for (int i = at + width - 1; i >= at; i--) {
+			chars[i] = (char) ('0' + rest % 10);
+			rest /= 10;
+		}
 	}
 
 }

@@ -82,8 +82,9 @@ final class TaobaoExport implements Export {
 	@Override
 	public void write(Order order) throws IOException {
 		Cell status = STATUSES[order.status.ordinal()];
+		byte[] id = formula(order.id);
 		CsvWriter row = this.orders;
-		formula(row, order.id).text(order.person.account(Platform.TAOBAO)).text(order.person.alipay());
+		row.empty().and(id).raw(order.person.account(Platform.TAOBAO)).raw(order.person.alipay());
 		if (order.isPaid()) {
 			long random = Math.floorMod(order.random.nextLong(), 10_000_000_000_000_000L);
 			row.raw(this.timeline.compactDay(order.paid)).and("2200").andDigits(random, 16).empty();
@@ -93,9 +94,15 @@ final class TaobaoExport implements Export {
 		}
 		row.money(order.goods - order.discount).money(order.freight).number(0).groupedMoney(order.payable()).number(0);
 		row.groupedMoney(order.isPaid() ? order.payable() : 0).number(0).cell(status).text(order.buyerMessage);
-		row.text(order.receiverName).text(order.address.spaced()).cell(EXPRESS).empty();
+		row.raw(order.receiverName).cell(order.address.spaced()).cell(EXPRESS).empty();
 		phone(row.raw("'"), order);
-		row.dateTime(this.timeline, order.created).dateTime(this.timeline, order.paid).text(titles(order));
+		row.dateTime(this.timeline, order.created).dateTime(this.timeline, order.paid);
+		if (order.lineCount == 1) {
+			row.cell(order.skus[0].title());
+		}
+		else {
+			row.text(titles(order));
+		}
 		row.number(order.lineCount).text(order.trackingNumber).text(order.carrier).text(order.sellerNote);
 		row.number(order.totalQuantity()).raw(SHOP_ID).cell(SHOP).cell(closeReason(order));
 		row.number(0).number(0).empty();
@@ -117,18 +124,25 @@ final class TaobaoExport implements Export {
 			row.empty();
 		}
 		row.empty().cell(NO).empty().empty().empty();
-		formula(row, order.id).endRow();
+		row.empty().and(id).endRow();
 		for (int i = 0; i < order.lineCount; i++) {
 			Sku sku = order.skus[i];
-			formula(this.items, order.id).cell(sku.title()).money(sku.price()).number(order.quantities[i]);
+			this.items.empty().and(id).cell(sku.title()).money(sku.price()).number(order.quantities[i]);
 			this.items.raw(sku.code()).cell(sku.spec()).empty().empty().cell(status).raw(sku.code());
 			this.items.endRow();
 		}
 	}
 
 	/** {@code ="123"}: a spreadsheet formula that keeps long ids from being rounded. */
-	private static CsvWriter formula(CsvWriter row, String id) throws IOException {
-		return row.raw("=\"").and(id).and("\"");
+	private static byte[] formula(String id) {
+		byte[] formula = new byte[id.length() + 3];
+		formula[0] = '=';
+		formula[1] = '"';
+		for (int i = 0; i < id.length(); i++) {
+			formula[i + 2] = (byte) id.charAt(i);
+		}
+		formula[formula.length - 1] = '"';
+		return formula;
 	}
 
 	/** 15% masked, 5% a virtual number, else the full number. */
@@ -143,9 +157,6 @@ final class TaobaoExport implements Export {
 	}
 
 	private String titles(Order order) {
-		if (order.lineCount == 1) {
-			return order.skus[0].title().text();
-		}
 		StringBuilder titles = this.builder;
 		titles.setLength(0);
 		for (int i = 0; i < order.lineCount; i++) {

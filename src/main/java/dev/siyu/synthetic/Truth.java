@@ -19,7 +19,7 @@ final class Truth implements AutoCloseable {
 	}
 
 	void write(Order order) throws IOException {
-		this.rows.raw(order.platform.key()).raw(order.id).text(order.person.account(order.platform));
+		this.rows.raw(order.platform.key()).raw(order.id).raw(order.person.account(order.platform));
 		this.rows.raw(order.person.id()).endRow();
 	}
 
