@@ -2,14 +2,17 @@ package dev.siyu.synthetic;
 
 import java.util.Arrays;
 
-/** A constant cell value, encoded (and quoted if needed) once per charset. */
+/**
+ * A constant cell value, encoded (and quoted if needed) once per charset. Safe to share
+ * between threads: at worst, two threads both encode it.
+ */
 final class Cell {
 
 	private final String text;
 
-	private byte[] utf8;
+	private volatile byte[] utf8;
 
-	private byte[] gbk;
+	private volatile byte[] gbk;
 
 	Cell(String text) {
 		this.text = text;

@@ -89,7 +89,8 @@ final class OrderFactory {
 		addLine(order, sku, quantity(sku.category(), random));
 		int extra = random.nextInt(100);
 		if (extra < 22) {
-			Category category = (random.nextBoolean()) ? sku.category() : Category.ALL[random.nextInt(4)];
+			Category category = random.nextBoolean() ? sku.category()
+					: Category.ALL[random.nextInt(Category.GIFT_BOX.ordinal())];
 			Sku second = this.catalog.pick(category, random);
 			addLine(order, second, quantity(category, random));
 			if (extra < 5) {
