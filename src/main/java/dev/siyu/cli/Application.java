@@ -9,7 +9,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Boots the application for one command: quietly, without HTTP unless serving. */
+/**
+ * Boots the application for one command: quietly, without HTTP unless serving. Options become
+ * command-line properties, so they win over application.properties and the environment.
+ */
 final class Application {
 
 	private Application() {
@@ -20,19 +23,22 @@ final class Application {
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.dev.siyu", "WARN");
 		properties.put("spring.main.log-startup-info", "false");
-		properties.put("siyu.role", "command");
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.run();
+			.run(arguments(properties));
 	}
 
 	static ConfigurableApplicationContext forServing(DatabaseOptions database, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(database.properties());
 		properties.putAll(extra);
-		properties.put("siyu.role", "server");
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.SERVLET)
-			.properties(properties)
-			.run();
+			.run(arguments(properties));
+	}
+
+	private static String[] arguments(Map<String, Object> properties) {
+		return properties.entrySet()
+			.stream()
+			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 	}
 
 }
