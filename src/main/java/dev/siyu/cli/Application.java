@@ -10,8 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Boots the application for one command: quietly, without HTTP unless serving. Options become
- * command-line properties, so they win over application.properties and the environment.
+ * Boots the application for one command: quietly, without HTTP unless serving. Options
+ * become command-line properties, so they win over application.properties and the
+ * environment.
  */
 final class Application {
 

@@ -9,12 +9,17 @@ import dev.siyu.synthetic.GenerationRequest;
 import dev.siyu.synthetic.Manifest;
 import dev.siyu.synthetic.SyntheticBrand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
 		description = "Write synthetic export files of a dairy brand (Tmall, Douyin, JD, own mall) with the truth "
 				+ "of who is who, and DIR/manifest.json listing them.")
 class GenerateCommand implements Callable<Integer> {
+
+	/** Accepted like by every command; generating needs no database. */
+	@Mixin
+	DatabaseOptions database = new DatabaseOptions();
 
 	@Option(names = "--customers", required = true, paramLabel = "N")
 	long customers;
