@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.siyu.ingest.ImportProgress;
 import dev.siyu.ingest.ImportResult;
@@ -101,28 +99,18 @@ class DemoBrand {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the demo files: " + ex.getMessage(), ex);
 		}
-		for (Map.Entry<String, List<ManifestFile>> group : bySourceAndMapping(manifest).entrySet()) {
-			List<ManifestFile> members = group.getValue();
-			ManifestFile first = members.get(0);
+		for (List<ManifestFile> group : manifest.imports()) {
+			ManifestFile first = group.get(0);
 			List<Path> paths = new ArrayList<>();
-			members.forEach(file -> paths.add(files.resolve(file.path())));
+			group.forEach(file -> paths.add(files.resolve(file.path())));
 			Path mapping = (first.mapping() != null) ? files.resolve(first.mapping()) : null;
 			ImportResult result = this.imports.importFiles(created.tenant().id(), first.source(), mapping, paths,
 					ImportProgress.NONE);
-			log.info("Demo import of {}: {} orders imported, {} rows rejected", group.getKey(), result.imported(),
+			log.info("Demo import of {}: {} orders imported, {} rows rejected", first.source(), result.imported(),
 					result.rejected());
 		}
 		Tenant demo = created.tenant();
 		System.out.println("Demo tenant '" + demo.name() + "' created; API key: " + created.apiKey());
-	}
-
-	private static Map<String, List<ManifestFile>> bySourceAndMapping(Manifest manifest) {
-		Map<String, List<ManifestFile>> groups = new LinkedHashMap<>();
-		for (ManifestFile file : manifest.files()) {
-			String key = file.source() + ((file.mapping() != null) ? ":" + file.mapping() : "");
-			groups.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
-		}
-		return groups;
 	}
 
 }
