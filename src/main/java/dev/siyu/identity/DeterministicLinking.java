@@ -39,7 +39,7 @@ class DeterministicLinking {
 	 * dropped, not recorded as merged, since nobody has seen them.
 	 */
 	Result link(long scope, List<Long> newlyQuarantined, long freshFrom, String madeBy) {
-		collectClosure(newlyQuarantined);
+		collectClosure(newlyQuarantined, freshFrom);
 		AccountIndex index = new AccountIndex(1024);
 		List<long[]> accounts = new ArrayList<>();
 		this.jdbc.sql("select a.id, coalesce(a.person_id, 0) from account a join closure_account c on c.id = a.id")
@@ -128,42 +128,61 @@ class DeterministicLinking {
 
 	/**
 	 * Every account reachable from the touched ones, in the temporary table
-	 * closure_account.
+	 * closure_account: through strong, unquarantined identifiers and through the persons
+	 * they belong to, found round by round from the accounts the last round added.
+	 * Persons from {@code freshFrom} on hold one new account each, so they lead nowhere.
 	 */
-	private void collectClosure(List<Long> newlyQuarantined) {
-		this.jdbc.sql("drop table if exists closure_account; drop table if exists closure_identifier").update();
-		this.jdbc.sql("create temp table closure_account (id bigint primary key) on commit drop").update();
-		this.jdbc.sql("create temp table closure_identifier (id bigint primary key) on commit drop").update();
-		this.jdbc.sql("insert into closure_account select distinct id from touched_account on conflict do nothing")
-			.update();
+	private void collectClosure(List<Long> newlyQuarantined, long freshFrom) {
+		this.jdbc.sql("""
+				drop table if exists closure_account; drop table if exists closure_identifier;
+				drop table if exists frontier_account; drop table if exists frontier_identifier;
+				create temp table closure_account (id bigint primary key) on commit drop;
+				create temp table closure_identifier (id bigint primary key) on commit drop;
+				create temp table frontier_account (id bigint) on commit drop;
+				create temp table frontier_identifier (id bigint) on commit drop""").update();
+		long added = this.jdbc.sql("""
+				with added as (insert into closure_account select distinct id from touched_account
+				               on conflict do nothing returning id)
+				insert into frontier_account select id from added""").update();
 		if (!newlyQuarantined.isEmpty()) {
-			this.jdbc.sql("""
-					insert into closure_account
-					select distinct a.id from account a
-					where a.person_id in (select a2.person_id from account_identifier ai
-					                      join account a2 on a2.id = ai.account_id
-					                      where ai.identifier_id = any(?))
-					on conflict do nothing""").param(newlyQuarantined.toArray(Long[]::new)).update();
-		}
-		int added = 1;
-		while (added > 0) {
-			this.jdbc.sql("""
-					insert into closure_identifier
-					select distinct ai.identifier_id from account_identifier ai
-					join closure_account c on c.id = ai.account_id
-					join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
-					on conflict do nothing""").update();
-			added = this.jdbc.sql("""
-					insert into closure_account
-					select distinct ai.account_id from account_identifier ai
-					join closure_identifier ci on ci.id = ai.identifier_id
-					on conflict do nothing""").update();
 			added += this.jdbc.sql("""
-					insert into closure_account
-					select distinct a.id from account a
-					where a.person_id in (select a2.person_id from account a2 join closure_account c on c.id = a2.id
-					                      where a2.person_id is not null)
-					on conflict do nothing""").update();
+					with added as (insert into closure_account
+					               select distinct a.id from account a
+					               where a.person_id in (select a2.person_id from account_identifier ai
+					                                     join account a2 on a2.id = ai.account_id
+					                                     where ai.identifier_id = any(?))
+					               on conflict do nothing returning id)
+					insert into frontier_account select id from added""")
+				.param(newlyQuarantined.toArray(Long[]::new))
+				.update();
+		}
+		while (added > 0) {
+			this.jdbc
+				.sql("""
+						truncate frontier_identifier;
+						with added as (insert into closure_identifier
+						               select distinct ai.identifier_id from account_identifier ai
+						               join frontier_account f on f.id = ai.account_id
+						               join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
+						               on conflict do nothing returning id)
+						insert into frontier_identifier select id from added""")
+				.update();
+			this.jdbc
+				.sql("""
+						create temp table next_account on commit drop as
+						select ai.account_id as id from account_identifier ai join frontier_identifier fi on fi.id = ai.identifier_id
+						union
+						select a.id from account a
+						where a.person_id in (select a2.person_id from account a2 join frontier_account f on f.id = a2.id
+						                      where a2.person_id < ?)""")
+				.param(freshFrom)
+				.update();
+			this.jdbc.sql("truncate frontier_account").update();
+			added = this.jdbc.sql("""
+					with added as (insert into closure_account select id from next_account
+					               on conflict do nothing returning id)
+					insert into frontier_account select id from added""").update();
+			this.jdbc.sql("drop table next_account").update();
 		}
 		this.jdbc.sql("analyze closure_account").update();
 	}

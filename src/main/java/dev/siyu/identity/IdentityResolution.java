@@ -65,28 +65,32 @@ public class IdentityResolution {
 				select ?, ?, account_key, person_id from new_account""").params(scopeId, platform).update();
 		long identifiersCreated = this.jdbc.sql("""
 				insert into identifier (tenant_id, kind, value_hash, value_enc, masked, strong)
-				select distinct on (kind, value_hash) ?, kind, value_hash, value_enc, masked, strong
-				from identity_stage order by kind, value_hash, value_enc nulls last
-				on conflict (tenant_id, kind, value_hash) do nothing""").param(scopeId).update();
+				select ?, s.kind, s.value_hash, any_value(s.value_enc), any_value(s.masked), bool_or(s.strong)
+				from identity_stage s
+				where not exists (select 1 from identifier i
+				                  where i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash)
+				group by s.kind, s.value_hash""").params(scopeId, scopeId).update();
 		this.jdbc.sql("""
 				create temp table touched_account on commit drop as
 				select a.id from account a join account_stage s
 				  on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key""")
 			.params(scopeId, platform)
 			.update();
-		this.jdbc
-			.sql("""
-					create temp table touched_identifier on commit drop as
-					select distinct a.id as account_id, i.id as identifier_id, i.strong and i.quarantined_at is null as links
-					from identity_stage s
-					join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-					join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
+		this.jdbc.sql("""
+				create temp table touched_identifier on commit drop as
+				select a.id as account_id, i.id as identifier_id, i.strong and i.quarantined_at is null as links
+				from identity_stage s
+				join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+				join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
 			.params(scopeId, platform, scopeId)
 			.update();
 		this.jdbc.sql("""
 				insert into account_identifier (account_id, identifier_id, tenant_id)
-				select account_id, identifier_id, ? from touched_identifier
-				on conflict do nothing""").param(scopeId).update();
+				select t.account_id, t.identifier_id, ? from touched_identifier t
+				where not exists (select 1 from account_identifier x
+				                  where x.account_id = t.account_id and x.identifier_id = t.identifier_id)""")
+			.param(scopeId)
+			.update();
 		List<Long> quarantined = this.jdbc.sql("""
 				update identifier i set quarantined_at = now(), account_count = hub.n
 				from (select ai.identifier_id, count(*) as n from account_identifier ai

@@ -193,6 +193,7 @@ public class Imports {
 			Map<String, Boolean> merged) {
 		long tenant = plan.tenant().id().value();
 		long scope = plan.tenant().identityScope().value();
+		this.jdbc.sql("set local work_mem = '256MB'").update();
 		this.jdbc.sql(StagingTables.CREATE).update();
 		long rows = 0;
 		int fileNo = 0;

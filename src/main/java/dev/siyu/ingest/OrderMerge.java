@@ -50,11 +50,17 @@ final class OrderMerge {
 				.update();
 		}
 		else {
-			// one row per order: the last row of an order seen twice wins
+			// one row per order: an order seen twice in one import keeps its last row
+			this.jdbc.sql("""
+					delete from stg_line l
+					using (select order_no, max(array[file_no, row_no]) as last from stg_line where rec = 'L'
+					       group by order_no having count(*) > 1) twice
+					where l.rec = 'L' and l.order_no = twice.order_no and array[l.file_no, l.row_no] <> twice.last""")
+				.update();
 			this.jdbc
-				.sql("create temp table stg_order on commit drop as select distinct on (order_no) " + columns
+				.sql("create temp table stg_order on commit drop as select " + columns
 						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
-						+ "from stg_line where rec = 'L' order by order_no, file_no desc, row_no desc")
+						+ "from stg_line where rec = 'L'")
 				.update();
 		}
 		this.jdbc.sql("analyze stg_order").update();
@@ -63,10 +69,10 @@ final class OrderMerge {
 				select distinct account_key from stg_order where account_key is not null""").update();
 		this.jdbc.sql("""
 				create temp table identity_stage on commit drop as
-				select distinct on (account_key, id_kind, id_hash) account_key, id_kind as kind, id_hash as value_hash,
-				       id_enc as value_enc, id_masked as masked, id_strong as strong
+				select account_key, id_kind as kind, id_hash as value_hash, any_value(id_enc) as value_enc,
+				       any_value(id_masked) as masked, bool_or(id_strong) as strong
 				from stg_line where rec = 'I'
-				order by account_key, id_kind, id_hash, id_enc nulls last""").update();
+				group by account_key, id_kind, id_hash""").update();
 	}
 
 	/**
