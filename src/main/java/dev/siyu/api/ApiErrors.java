@@ -31,8 +31,8 @@ class ApiErrors {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", ex.getMessage()));
 	}
 
-	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<Map<String, String>> failed(IllegalStateException ex) {
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<Map<String, String>> failed(RuntimeException ex) {
 		log.error("Request failed", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Map.of("error", String.valueOf(ex.getMessage())));

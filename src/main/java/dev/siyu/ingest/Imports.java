@@ -7,9 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -193,8 +195,14 @@ public class Imports {
 			Map<String, Boolean> merged) {
 		long tenant = plan.tenant().id().value();
 		long scope = plan.tenant().identityScope().value();
+		int identifierSlots = 0;
+		for (PlannedFile file : plan.files()) {
+			identifierSlots = Math.max(identifierSlots, file.match().identifiers.size());
+		}
+		StagingTables tables = new StagingTables(identifierSlots);
 		this.jdbc.sql("set local work_mem = '256MB'").update();
-		this.jdbc.sql(StagingTables.CREATE).update();
+		this.jdbc.sql(tables.create()).update();
+		RepeatedOrders repeated = new RepeatedOrders();
 		long rows = 0;
 		int fileNo = 0;
 		boolean hasOrders = false;
@@ -202,7 +210,7 @@ public class Imports {
 		boolean lineGranularity = false;
 		boolean amountPerLine = false;
 		int fileCount = plan.files().size();
-		java.util.Set<String> rejectedOrders = new java.util.HashSet<>();
+		Set<String> rejectedOrders = new HashSet<>();
 		for (PlannedFile file : plan.files()) {
 			Mapping mapping = file.match().mapping;
 			boolean items = mapping.granularity() == Mapping.Granularity.ITEMS;
@@ -214,10 +222,11 @@ public class Imports {
 			}
 			int current = fileNo++;
 			String label = file.label();
-			LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors);
+			LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors, identifierSlots,
+					repeated);
 			try (Rows table = file.opener().open();
 					CopyRows copy = copyInto(items ? "stg_item" : "stg_line",
-							items ? StagingTables.ITEM_COLUMNS : StagingTables.LINE_COLUMNS)) {
+							items ? StagingTables.ITEM_COLUMNS : tables.lineColumns())) {
 				rows += stager.stage(table, copy,
 						fraction -> progress.report(0.7 * (current + fraction) / fileCount, "reading " + label));
 				copy.finish();
@@ -231,11 +240,17 @@ public class Imports {
 			}
 		}
 		if (!rejectedOrders.isEmpty()) {
-			this.jdbc.sql("delete from stg_line where order_no = any(?)")
+			this.jdbc.sql("""
+					create temp table stg_rejected on commit drop as select distinct unnest(?::text[]) as order_no;
+					delete from stg_line l using stg_rejected r where l.order_no = r.order_no;
+					delete from stg_item i using stg_rejected r where i.order_no = r.order_no""")
 				.param(rejectedOrders.toArray(String[]::new))
 				.update();
-			this.jdbc.sql("delete from stg_item where order_no = any(?)")
-				.param(rejectedOrders.toArray(String[]::new))
+		}
+		boolean suspects = !repeated.suspects().isEmpty();
+		if (suspects) {
+			this.jdbc.sql("insert into stg_suspect select distinct unnest(?::text[])")
+				.param(repeated.suspects().toArray(String[]::new))
 				.update();
 		}
 		OrderMerge merge = new OrderMerge(this.jdbc, tenant, scope, plan.platform(), jobId);
@@ -243,7 +258,7 @@ public class Imports {
 		long staged = 0;
 		if (hasOrders) {
 			progress.report(0.72, "grouping orders");
-			merge.prepare(lineGranularity, amountPerLine);
+			merge.prepare(lineGranularity, amountPerLine, tables, suspects);
 			staged = this.jdbc.sql("select count(*) from stg_order").query(Long.class).single();
 			progress.report(0.8, "linking identities");
 			this.identity.absorb(plan.tenant().identityScope(), plan.platform(), "import:" + jobId);

@@ -60,9 +60,22 @@ final class LineStager {
 
 	private long staged;
 
+	private final int slots;
+
+	/**
+	 * Tells apart the lines of an import in the order they were read, across its files.
+	 */
+	private long nextSeq;
+
+	private final RepeatedOrders repeated;
+
 	private final java.util.Set<String> rejectedOrders = new java.util.HashSet<>();
 
-	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors) {
+	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors,
+			int identifierSlots, RepeatedOrders repeated) {
+		this.slots = identifierSlots;
+		this.nextSeq = (long) fileNo << 40;
+		this.repeated = repeated;
 		this.match = match;
 		this.mapping = match.mapping;
 		this.fileNo = fileNo;
@@ -210,7 +223,12 @@ final class LineStager {
 			h.append(SEP).append(row.text(field));
 		}
 
-		out.text("L").number(this.fileNo).number(row.number).text(orderNo).text(lineKey).nullable(accountKey);
+		out.number(this.nextSeq++)
+			.number(this.fileNo)
+			.number(row.number)
+			.text(orderNo)
+			.text(lineKey)
+			.nullable(accountKey);
 		out.text(status.code()).nullable(platformStatus);
 		out.nullable(timestamp(created)).nullable(timestamp(paid)).nullable(timestamp(completed));
 		out.text(amount).nullable(freight).nullable(discount).nullable(refund);
@@ -220,26 +238,23 @@ final class LineStager {
 		out.nullable(row.text(OrderField.CREATOR_NAME)).nullable(row.text(OrderField.TRAFFIC_SOURCE));
 		out.nullable(row.text(OrderField.CHANNEL)).nullable(address.province()).nullable(address.city());
 		out.nullable(address.district()).bytes(receiver(receiverName, receiverPhone, fullAddress));
-		int identifiersStart = h.length();
+		IdentifierKinds.Identifier[] identifiers = new IdentifierKinds.Identifier[this.slots];
 		if (accountKey != null) {
-			for (HeaderMatch.BoundIdentifier bound : this.match.identifiers) {
-				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
-				if (identifier != null) {
-					h.append(SEP).append(identifier.kind()).append(':').append(identifier.value());
+			for (int i = 0; i < this.match.identifiers.size(); i++) {
+				HeaderMatch.BoundIdentifier bound = this.match.identifiers.get(i);
+				identifiers[i] = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
+				if (identifiers[i] != null) {
+					h.append(SEP).append(identifiers[i].kind()).append(':').append(identifiers[i].value());
 				}
 			}
 		}
 		out.bytes(this.personalData.keyedDigest(h.toString().getBytes(StandardCharsets.UTF_8)));
-		out.text(null).text(null).text(null).text(null).text(null);
-		out.endRow();
-		if (accountKey != null && h.length() > identifiersStart) {
-			for (HeaderMatch.BoundIdentifier bound : this.match.identifiers) {
-				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
-				if (identifier != null) {
-					stageIdentifier(out, row.number, orderNo, accountKey, identifier);
-				}
-			}
+		for (IdentifierKinds.Identifier identifier : identifiers) {
+			writeIdentifier(out, identifier);
 		}
+		out.endRow();
+		this.repeated.see((this.mapping.granularity() == Mapping.Granularity.ORDER) ? orderNo : orderNo + SEP + lineKey,
+				orderNo);
 		return true;
 	}
 
@@ -272,11 +287,10 @@ final class LineStager {
 		return true;
 	}
 
-	private void stageIdentifier(CopyRows out, long rowNo, String orderNo, String accountKey,
-			IdentifierKinds.Identifier identifier) throws SQLException {
-		out.text("I").number(this.fileNo).number(rowNo).text(orderNo).text(null).text(accountKey);
-		for (int i = 0; i < 28; i++) {
-			out.text(null);
+	private void writeIdentifier(CopyRows out, IdentifierKinds.Identifier identifier) {
+		if (identifier == null) {
+			out.text(null).text(null).text(null).text(null).text(null);
+			return;
 		}
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
@@ -289,7 +303,6 @@ final class LineStager {
 			}
 		}
 		out.text(identifier.kind()).bytes(hash).bytes(cipher).nullable(identifier.masked()).bool(identifier.strong());
-		out.endRow();
 	}
 
 	/**

@@ -29,50 +29,50 @@ final class OrderMerge {
 
 	/**
 	 * Groups the staged lines into orders (stg_order) and registers their buyers for
-	 * identity.
+	 * identity. Rows seen twice (an order, or a line of an order, in overlapping files)
+	 * keep their last version; only the suspects the stager noticed are checked for that.
 	 */
-	void prepare(boolean lineGranularity, boolean amountPerLine) {
+	void prepare(boolean lineGranularity, boolean amountPerLine, StagingTables tables, boolean suspects) {
+		String key = lineGranularity ? "order_no, line_key" : "order_no";
+		if (suspects) {
+			this.jdbc
+				.sql("delete from stg_line l using (select s." + key.replace(", ", ", s.")
+						+ ", max(s.seq) as last from stg_line s join stg_suspect x using (order_no) " + "group by s."
+						+ key.replace(", ", ", s.") + " having count(*) > 1) twice where "
+						+ (lineGranularity ? "l.line_key = twice.line_key and " : "")
+						+ "l.order_no = twice.order_no and l.seq <> twice.last")
+				.update();
+		}
 		String columns = "order_no, account_key, status, platform_status, created_at, paid_at, completed_at, freight, "
 				+ "discount, refund, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, "
 				+ "city, district, receiver";
 		if (lineGranularity) {
-			this.jdbc.sql("""
-					create temp table stg_l on commit drop as
-					select distinct on (order_no, line_key) * from stg_line where rec = 'L'
-					order by order_no, line_key, file_no desc, row_no desc""").update();
 			String amount = amountPerLine ? "sum(amount)" : "max(amount)";
 			this.jdbc.sql("create temp table stg_order on commit drop as select f." + columns.replace(", ", ", f.")
-					+ ", s.amount, s.quantity, s.item_count, s.content_hash from "
-					+ "(select distinct on (order_no) * from stg_l order by order_no, line_key) f join "
-					+ "(select order_no, " + amount + " as amount, sum(coalesce(quantity, 1)) as quantity, "
-					+ "count(*) as item_count, decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), "
-					+ "'hex') as content_hash from stg_l group by order_no) s using (order_no)")
+					+ ", g.amount, g.quantity, g.item_count, g.content_hash from "
+					+ "(select order_no, min(seq) as first, " + amount + " as amount, "
+					+ "sum(coalesce(quantity, 1)) as quantity, count(*) as item_count, "
+					+ "decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), 'hex') as content_hash "
+					+ "from stg_line group by order_no) g " + "join stg_line f on f.seq = g.first")
 				.update();
 		}
 		else {
-			// one row per order: an order seen twice in one import keeps its last row
-			this.jdbc.sql("""
-					delete from stg_line l
-					using (select order_no, max(array[file_no, row_no]) as last from stg_line where rec = 'L'
-					       group by order_no having count(*) > 1) twice
-					where l.rec = 'L' and l.order_no = twice.order_no and array[l.file_no, l.row_no] <> twice.last""")
-				.update();
 			this.jdbc
 				.sql("create temp table stg_order on commit drop as select " + columns
 						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
-						+ "from stg_line where rec = 'L'")
+						+ "from stg_line")
 				.update();
 		}
 		this.jdbc.sql("analyze stg_order").update();
 		this.jdbc.sql("""
 				create temp table account_stage on commit drop as
 				select distinct account_key from stg_order where account_key is not null""").update();
-		this.jdbc.sql("""
-				create temp table identity_stage on commit drop as
-				select account_key, id_kind as kind, id_hash as value_hash, any_value(id_enc) as value_enc,
-				       any_value(id_masked) as masked, bool_or(id_strong) as strong
-				from stg_line where rec = 'I'
-				group by account_key, id_kind, id_hash""").update();
+		this.jdbc.sql("create temp table identity_stage on commit drop as "
+				+ "select account_key, kind, value_hash, any_value(value_enc) as value_enc, any_value(masked) as masked, "
+				+ "bool_or(strong) as strong from (" + tables.identifierRows()
+				+ ") as seen (account_key, kind, value_hash, value_enc, masked, strong) "
+				+ "group by account_key, kind, value_hash")
+			.update();
 	}
 
 	/**
@@ -86,7 +86,7 @@ final class OrderMerge {
 				order by shop_key
 				on conflict (tenant_id, platform, shop_key) do nothing""").params(this.tenant, this.platform).update();
 		if (withItems) {
-			mergeProducts("stg_l");
+			mergeProducts("stg_line");
 		}
 		this.jdbc.sql("""
 				create temp table known_order on commit drop as
@@ -157,7 +157,7 @@ final class OrderMerge {
 						select m.id, ?, row_number() over (partition by m.id order by l.line_key), l.line_key, l.sku, p.id,
 						       l.title, l.spec, l.category, coalesce(l.quantity, 1), l.unit_price,
 						       coalesce(l.line_amount, l.unit_price * coalesce(l.quantity, 1))
-						from stg_l l join merged_order m on m.order_no = l.order_no
+						from stg_line l join merged_order m on m.order_no = l.order_no
 						left join product p on p.tenant_id = ? and p.platform = ? and p.sku = l.sku""")
 				.params(this.tenant, this.tenant, this.platform)
 				.update();
