@@ -82,8 +82,8 @@ final class OrderMerge {
 	long[] mergeOrders(boolean withItems) {
 		this.jdbc.sql("""
 				insert into shop (tenant_id, platform, shop_key, name)
-				select distinct on (shop_key) ?, ?, shop_key, shop_name from stg_order where shop_key is not null
-				order by shop_key
+				select ?, ?, shop_key, any_value(shop_name) from stg_order where shop_key is not null
+				group by shop_key
 				on conflict (tenant_id, platform, shop_key) do nothing""").params(this.tenant, this.platform).update();
 		if (withItems) {
 			mergeProducts("stg_line");
@@ -222,8 +222,7 @@ final class OrderMerge {
 
 	private void mergeProducts(String lines) {
 		this.jdbc.sql("insert into product (tenant_id, platform, sku, title, category) "
-				+ "select distinct on (sku) ?, ?, sku, title, category from " + lines
-				+ " where sku is not null order by sku, title "
+				+ "select ?, ?, sku, min(title), min(category) from " + lines + " where sku is not null group by sku "
 				+ "on conflict (tenant_id, platform, sku) do update set title = coalesce(excluded.title, product.title), "
 				+ "category = coalesce(excluded.category, product.category) "
 				+ "where product.title is distinct from excluded.title or product.category is distinct from excluded.category")
