@@ -1,10 +1,12 @@
 package dev.siyu.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,9 +163,9 @@ class BenchCommand {
 
 		private static void deleteQuietly(Path dir) {
 			try (var walk = Files.walk(dir)) {
-				walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				System.err.println("warning: could not delete " + dir + ": " + ex.getMessage());
 			}
 		}

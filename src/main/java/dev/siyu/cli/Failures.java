@@ -1,5 +1,8 @@
 package dev.siyu.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /**
  * Turns an exception, however deeply wrapped by the framework, into the one line a user
  * reads.
@@ -14,7 +17,7 @@ final class Failures {
 		Throwable userFacing = null;
 		while (cause != null) {
 			if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-					|| cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException) {
+					|| cause instanceof IOException || cause instanceof UncheckedIOException) {
 				userFacing = cause;
 			}
 			if (cause.getCause() == cause) {

@@ -38,7 +38,7 @@ class GenerateCommand implements Callable<Integer> {
 		if (this.customers <= 0) {
 			throw new IllegalArgumentException("--customers must be positive");
 		}
-		long expectedOrders = this.customers * 4;
+		long expectedOrders = this.customers * 5;
 		Manifest manifest;
 		try (ProgressBar progress = new ProgressBar()) {
 			manifest = SyntheticBrand.generate(GenerationRequest.of(this.customers, this.seed, this.out),

@@ -1,5 +1,6 @@
 package dev.siyu.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -250,7 +251,7 @@ class DeterministicLinking {
 
 	private static void write(CopyIn copy, StringBuilder rows) throws SQLException {
 		if (rows.length() > 0) {
-			byte[] bytes = rows.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+			byte[] bytes = rows.toString().getBytes(StandardCharsets.US_ASCII);
 			copy.writeToCopy(bytes, 0, bytes.length);
 			rows.setLength(0);
 		}

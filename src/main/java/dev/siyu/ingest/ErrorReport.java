@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The rows an import rejected, as CSV: file, row, column, value, reason. Written only
@@ -19,7 +21,7 @@ final class ErrorReport implements AutoCloseable {
 
 	private long count;
 
-	private final java.util.List<Rejection> kept = new java.util.ArrayList<>();
+	private final List<Rejection> kept = new ArrayList<>();
 
 	private int keep;
 
@@ -54,7 +56,7 @@ final class ErrorReport implements AutoCloseable {
 		return this;
 	}
 
-	java.util.List<Rejection> kept() {
+	List<Rejection> kept() {
 		return this.kept;
 	}
 

@@ -2,6 +2,7 @@ package dev.siyu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ public final class IngestBaseline {
 	/** Seconds to COPY the file raw; the table is dropped afterwards. */
 	public double copySeconds(Path file) throws IOException, SQLException {
 		List<String> header;
-		java.nio.charset.Charset charset;
+		Charset charset;
 		try (TabularFile table = TabularFile.open(file)) {
 			header = table.header();
 			charset = table.charset();

@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 
 import dev.siyu.privacy.PersonalData;
@@ -69,7 +71,7 @@ final class LineStager {
 
 	private final RepeatedOrders repeated;
 
-	private final java.util.Set<String> rejectedOrders = new java.util.HashSet<>();
+	private final Set<String> rejectedOrders = new HashSet<>();
 
 	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors,
 			int identifierSlots, RepeatedOrders repeated) {
@@ -113,7 +115,7 @@ final class LineStager {
 	 * Orders with a rejected line: they are left out whole, so no order lands with lines
 	 * missing.
 	 */
-	java.util.Set<String> rejectedOrders() {
+	Set<String> rejectedOrders() {
 		return this.rejectedOrders;
 	}
 

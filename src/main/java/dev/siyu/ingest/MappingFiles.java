@@ -2,6 +2,7 @@ package dev.siyu.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -61,7 +62,7 @@ final class MappingFiles {
 		JsonNode root;
 		try {
 			byte[] bytes = in.readAllBytes();
-			String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+			String text = new String(bytes, StandardCharsets.UTF_8).stripLeading();
 			ObjectMapper mapper = text.startsWith("{") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
 			root = mapper.readTree(text);
 		}

@@ -3,6 +3,7 @@ package dev.siyu.ingest;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ final class OrderBatch implements Rows {
 
 	private void add(long index, JsonNode order) {
 		String[] base = new String[this.header.size()];
-		java.util.Arrays.fill(base, "");
+		Arrays.fill(base, "");
 		this.orderIds.add(order.isObject() ? order.path("order_id").asString("") : "");
 		if (order.isObject()) {
 			for (int i = 0; i < ORDER_FIELDS.size(); i++) {

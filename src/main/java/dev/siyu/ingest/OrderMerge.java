@@ -1,5 +1,7 @@
 package dev.siyu.ingest;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -209,7 +211,7 @@ final class OrderMerge {
 	}
 
 	/** Staged item rows whose order is unknown: (file_no, row_no, order_no). */
-	java.util.List<Object[]> itemsOfUnknownOrders() {
+	List<Object[]> itemsOfUnknownOrders() {
 		return this.jdbc
 			.sql("""
 					select i.file_no, i.row_no, i.order_no from stg_item i

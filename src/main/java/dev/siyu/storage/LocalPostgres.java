@@ -1,5 +1,6 @@
 package dev.siyu.storage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -233,7 +234,7 @@ public final class LocalPostgres implements AutoCloseable {
 		full.addAll(command);
 		Process process = new ProcessBuilder(full).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("pg_ctl.out").toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
 			.start();
 		try {
 			if (!process.waitFor(180, TimeUnit.SECONDS)) {

@@ -1,12 +1,14 @@
 package dev.siyu.tenant;
 
+import java.util.Locale;
+
 /** What a user may do in a tenant, from most to least powerful. */
 public enum Role {
 
 	OWNER, ADMIN, OPERATOR, ANALYST, GUIDE;
 
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	public static Role of(String code) {

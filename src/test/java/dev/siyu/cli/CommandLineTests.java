@@ -1,8 +1,12 @@
 package dev.siyu.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +83,11 @@ class CommandLineTests {
 	}
 
 	private String jdFile() {
-		try (var files = java.nio.file.Files.list(this.dir.resolve("jd"))) {
+		try (var files = Files.list(this.dir.resolve("jd"))) {
 			return "jd/" + files.findFirst().orElseThrow().getFileName();
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -101,7 +105,7 @@ class CommandLineTests {
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
 		var line = SiyuCommand.commandLine();
-		line.setErr(new java.io.PrintWriter(capturedErr, true, StandardCharsets.UTF_8));
+		line.setErr(new PrintWriter(capturedErr, true, StandardCharsets.UTF_8));
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
 			int code = line.execute(all.toArray(String[]::new));

@@ -3,6 +3,7 @@ package dev.siyu.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +71,7 @@ final class ExportFixture {
 	}
 
 	static ExportFixture douyin() {
-		ExportFixture fixture = new ExportFixture("fxg_export_202401.csv", DOUYIN_COLUMNS,
-				java.nio.charset.StandardCharsets.UTF_8);
+		ExportFixture fixture = new ExportFixture("fxg_export_202401.csv", DOUYIN_COLUMNS, StandardCharsets.UTF_8);
 		fixture.defaults.putAll(Map.of("选购商品", "酸奶 12杯", "商品数量", "1", "商家编码", "YOG-12", "商品单价", "59.90", "订单应付金额",
 				"59.90", "收件人", "李娜", "省", "上海市", "市", "上海市", "区", "浦东新区", "详细地址", "世纪大道1号"));
 		fixture.defaults.putAll(
@@ -88,7 +88,7 @@ final class ExportFixture {
 	}
 
 	static ExportFixture custom(String fileName, List<String> columns) {
-		return new ExportFixture(fileName, columns, java.nio.charset.StandardCharsets.UTF_8);
+		return new ExportFixture(fileName, columns, StandardCharsets.UTF_8);
 	}
 
 	/** Starts a row for this order (the order id column is the first column). */

@@ -1,5 +1,6 @@
 package dev.siyu.ingest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +68,7 @@ class OrdersApiTests {
 	@Test
 	void anUploadThatIsNotAnExportIsRefusedAtOnce() throws Exception {
 		Path notes = this.dir.resolve("notes.csv");
-		java.nio.file.Files.writeString(notes, "a,b\n1,2\n");
+		Files.writeString(notes, "a,b\n1,2\n");
 
 		Api.Response refused = this.api.upload("/api/v1/imports", Map.of("source", "jd"), notes);
 

@@ -1,5 +1,6 @@
 package dev.siyu.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -40,10 +42,10 @@ public final class Api {
 	}
 
 	/** A multipart upload: text fields as name=value, files as the part named "file". */
-	public Response upload(String path, java.util.Map<String, String> fields, Path... files) {
+	public Response upload(String path, Map<String, String> fields, Path... files) {
 		String boundary = "siyu-" + UUID.randomUUID();
 		try {
-			var body = new java.io.ByteArrayOutputStream();
+			var body = new ByteArrayOutputStream();
 			for (var field : fields.entrySet()) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
 						+ "\"\r\n\r\n" + field.getValue() + "\r\n")
