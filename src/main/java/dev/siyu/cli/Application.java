@@ -21,7 +21,9 @@ final class Application {
 
 	static ConfigurableApplicationContext forCommand(DatabaseOptions database) {
 		Map<String, Object> properties = new LinkedHashMap<>(database.properties());
-		properties.put("logging.level.root", "WARN");
+		// a command reports its failure in one line of its own; the framework's logs stay
+		// quiet
+		properties.put("logging.level.root", "OFF");
 		properties.put("logging.level.dev.siyu", "WARN");
 		properties.put("spring.main.log-startup-info", "false");
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.NONE)

@@ -2,6 +2,9 @@ package dev.siyu.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns an exception, however deeply wrapped by the framework, into the one line a user
@@ -13,32 +16,43 @@ final class Failures {
 	}
 
 	static String reason(Throwable failure) {
-		Throwable cause = failure;
-		Throwable userFacing = null;
-		while (cause != null) {
-			if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-					|| cause instanceof IOException || cause instanceof UncheckedIOException) {
-				userFacing = cause;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-			cause = cause.getCause();
+		List<Throwable> chain = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+			chain.add(cause);
 		}
-		Throwable chosen = (userFacing != null) ? userFacing : rootOf(failure);
+		Throwable chosen = first(chain, IllegalArgumentException.class);
+		if (chosen == null) {
+			chosen = first(chain, SQLException.class);
+		}
+		if (chosen == null) {
+			chosen = firstNamed(chain, "org.flywaydb");
+		}
+		if (chosen == null) {
+			chosen = first(chain, IllegalStateException.class);
+		}
+		if (chosen == null) {
+			chosen = first(chain, UncheckedIOException.class);
+		}
+		if (chosen == null) {
+			chosen = first(chain, IOException.class);
+		}
+		if (chosen == null) {
+			chosen = chain.get(chain.size() - 1);
+		}
 		String message = chosen.getMessage();
 		if (message == null || message.isBlank()) {
-			message = chosen.getClass().getSimpleName();
+			return chosen.getClass().getSimpleName();
 		}
-		return message.replaceAll("\\s*\\R\\s*", " ").trim();
+		List<String> lines = message.lines().map(String::strip).filter(line -> !line.isEmpty()).limit(2).toList();
+		return String.join(" ", lines);
 	}
 
-	private static Throwable rootOf(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
+	private static Throwable first(List<Throwable> chain, Class<? extends Throwable> type) {
+		return chain.stream().filter(type::isInstance).findFirst().orElse(null);
+	}
+
+	private static Throwable firstNamed(List<Throwable> chain, String packagePrefix) {
+		return chain.stream().filter(t -> t.getClass().getName().startsWith(packagePrefix)).findFirst().orElse(null);
 	}
 
 }
