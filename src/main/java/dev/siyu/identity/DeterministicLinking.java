@@ -168,6 +168,9 @@ class DeterministicLinking {
 						               on conflict do nothing returning id)
 						insert into frontier_identifier select id from added""")
 				.update();
+			// fresh statistics keep the planner from nested loops over tables it believes
+			// empty
+			this.jdbc.sql("analyze frontier_account; analyze frontier_identifier").update();
 			this.jdbc
 				.sql("""
 						create temp table next_account on commit drop as

@@ -91,6 +91,11 @@ public class IdentityResolution {
 				                  where x.account_id = t.account_id and x.identifier_id = t.identifier_id)""")
 			.param(scopeId)
 			.update();
+		if (accountsCreated > 10_000) {
+			// the graph grew a lot inside this transaction: let the planner know before
+			// the joins to come
+			this.jdbc.sql("analyze account; analyze identifier; analyze account_identifier").update();
+		}
 		List<Long> quarantined = this.jdbc.sql("""
 				update identifier i set quarantined_at = now(), account_count = hub.n
 				from (select ai.identifier_id, count(*) as n from account_identifier ai

@@ -256,6 +256,9 @@ public class Imports {
 		OrderMerge merge = new OrderMerge(this.jdbc, tenant, scope, plan.platform(), jobId);
 		long[] orders = { 0, 0 };
 		long staged = 0;
+		if (hasItems) {
+			merge.stageItems();
+		}
 		if (hasOrders) {
 			progress.report(0.72, "grouping orders");
 			merge.prepare(lineGranularity, amountPerLine, tables, suspects);
@@ -263,7 +266,7 @@ public class Imports {
 			progress.report(0.8, "linking identities");
 			this.identity.absorb(plan.tenant().identityScope(), plan.platform(), "import:" + jobId);
 			progress.report(0.88, "merging orders");
-			orders = merge.mergeOrders(lineGranularity);
+			orders = merge.mergeOrders(lineGranularity, hasItems);
 			if (merged != null) {
 				this.jdbc.sql("select order_no, inserted from merged_order").query(rs -> {
 					merged.put(rs.getString(1), rs.getBoolean(2));
@@ -278,7 +281,7 @@ public class Imports {
 				errors.reject(label, (Long) unknown[1], "订单编号", (String) unknown[2], "order " + unknown[2]
 						+ " is not known: import the order file (ExportOrderList) with or before its item file");
 			}
-			itemRows = merge.mergeItems()[0];
+			itemRows = merge.mergeItems();
 		}
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
 				errors.count(), itemRows, errors.path());

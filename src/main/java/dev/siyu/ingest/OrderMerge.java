@@ -81,7 +81,7 @@ final class OrderMerge {
 	 * Inserts new orders, updates changed ones in place (their old values go to
 	 * order_change first) and leaves the rest alone; returns inserted and updated counts.
 	 */
-	long[] mergeOrders(boolean withItems) {
+	long[] mergeOrders(boolean withItems, boolean itemFile) {
 		this.jdbc.sql("""
 				insert into shop (tenant_id, platform, shop_key, name)
 				select ?, ?, shop_key, any_value(shop_name) from stg_order where shop_key is not null
@@ -105,7 +105,9 @@ final class OrderMerge {
 					where k.changed""")
 			.param(this.importId)
 			.update();
-		this.jdbc.sql("create temp table merged_order (id bigint, order_no text, inserted boolean) on commit drop")
+		this.jdbc
+			.sql("create temp table if not exists merged_order (id bigint, order_no text, inserted boolean) "
+					+ "on commit drop")
 			.update();
 		this.jdbc.sql("""
 				with changed as (
@@ -133,18 +135,21 @@ final class OrderMerge {
 					  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
 					         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
 					         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
-					         content_hash, first_import_id, last_import_id)
+					         content_hash, items_hash, first_import_id, last_import_id)
 					  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
-					         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), s.item_count, s.quantity,
+					         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), %s, s.quantity,
 					         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
-					         s.receiver, s.content_hash, ?, ?
+					         s.receiver, s.content_hash, %s, ?, ?
 					  from stg_order s
 					  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-					  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
+					  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key %s
 					  where not exists (select 1 from known_order k where k.order_no = s.order_no)
 					  returning id, order_no
 					)
-					insert into merged_order select id, order_no, true from added""")
+					insert into merged_order select id, order_no, true from added""".formatted(
+					itemFile ? "coalesce(ia.item_count, s.item_count)" : "s.item_count",
+					itemFile ? "ia.items_hash" : "null",
+					itemFile ? "left join item_agg ia on ia.order_no = s.order_no" : ""))
 			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
 					this.platform)
 			.update();
@@ -171,43 +176,52 @@ final class OrderMerge {
 	}
 
 	/**
-	 * Replaces the items of orders imported before with the items a separate item file
-	 * lists (Taobao's ExportOrderDetailList); items of unknown orders are returned for
-	 * the error report.
+	 * Reads the lines of a separate item file (Taobao's ExportOrderDetailList) into one
+	 * row per order with its items' hash, so orders inserted by the same import are
+	 * written with their items in place, not updated afterwards.
 	 */
-	long[] mergeItems() {
+	void stageItems() {
 		this.jdbc.sql("""
 				create temp table stg_i on commit drop as
 				select distinct on (order_no, line_key) * from stg_item
 				order by order_no, line_key, file_no desc, row_no desc""").update();
-		mergeProducts("stg_i");
-		this.jdbc
-			.sql("""
-					create temp table item_order on commit drop as
-					select o.id, i.order_no, o.items_hash,
-					       decode(md5(string_agg(encode(i.line_hash, 'hex'), '' order by i.line_hash)), 'hex') as items_hash_new,
-					       count(*) as item_count
-					from stg_i i join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = i.order_no
-					group by o.id, i.order_no, o.items_hash""")
-			.params(this.tenant, this.platform)
+		this.jdbc.sql("""
+				create temp table item_agg on commit drop as
+				select order_no, count(*) as item_count,
+				       decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), 'hex') as items_hash
+				from stg_i group by order_no""").update();
+		this.jdbc.sql("create temp table merged_order (id bigint, order_no text, inserted boolean) on commit drop")
 			.update();
+	}
+
+	/**
+	 * Writes the items of a separate item file: for orders this import inserted, and for
+	 * orders imported before whose items changed. Items of unknown orders are left for
+	 * the error report.
+	 */
+	long mergeItems() {
+		mergeProducts("stg_i");
+		this.jdbc.sql("""
+				create temp table item_order on commit drop as
+				select o.id, a.order_no, o.items_hash is distinct from a.items_hash as changed,
+				       coalesce(m.inserted, false) as inserted, a.items_hash, a.item_count
+				from item_agg a join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = a.order_no
+				left join merged_order m on m.id = o.id""").params(this.tenant, this.platform).update();
 		this.jdbc.sql("""
 				delete from order_item it using item_order io
-				where it.order_id = io.id and io.items_hash is distinct from io.items_hash_new""").update();
-		long changed = this.jdbc.sql("""
+				where it.order_id = io.id and io.changed and not io.inserted""").update();
+		long written = this.jdbc.sql("""
 				insert into order_item (order_id, tenant_id, line_no, line_ref, sku, product_id, title, spec, quantity,
 				                        unit_price, amount)
 				select io.id, ?, row_number() over (partition by io.id order by i.line_key), i.line_key, i.sku, p.id,
 				       i.title, i.spec, i.quantity, i.unit_price, coalesce(i.line_amount, i.unit_price * i.quantity)
 				from stg_i i join item_order io on io.order_no = i.order_no
 				left join product p on p.tenant_id = ? and p.platform = ? and p.sku = i.sku
-				where io.items_hash is distinct from io.items_hash_new""")
-			.params(this.tenant, this.tenant, this.platform)
-			.update();
+				where io.changed or io.inserted""").params(this.tenant, this.tenant, this.platform).update();
 		this.jdbc.sql("""
-				update orders o set items_hash = io.items_hash_new, item_count = io.item_count, updated_at = now()
-				from item_order io where o.id = io.id and o.items_hash is distinct from io.items_hash_new""").update();
-		return new long[] { changed };
+				update orders o set items_hash = io.items_hash, item_count = io.item_count, updated_at = now()
+				from item_order io where o.id = io.id and io.changed""").update();
+		return written;
 	}
 
 	/** Staged item rows whose order is unknown: (file_no, row_no, order_no). */

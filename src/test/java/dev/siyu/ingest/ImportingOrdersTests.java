@@ -404,6 +404,42 @@ class ImportingOrdersTests {
 		assertThat(this.personalData.decrypt(stored)).isEqualTo("13899998888");
 	}
 
+	@Test
+	void anItemFileImportedLaterReplacesTheItemsOfItsOrdersOnlyWhenTheyChanged() {
+		Path orders = ExportFixture.taobaoOrders().order("8001").set("买家会员名", "a").writeTo(this.dir);
+		importFiles("taobao", null, orders,
+				ExportFixture.taobaoItems().order("8001").set("商家编码", "MILK-950").writeTo(this.dir));
+
+		ImportResult same = importFiles("taobao", null,
+				ExportFixture.taobaoItems()
+					.order("8001")
+					.set("商家编码", "MILK-950")
+					.named("ExportOrderDetailList202402.csv")
+					.writeTo(this.dir));
+		ImportResult changed = importFiles("taobao", null,
+				ExportFixture.taobaoItems()
+					.order("8001")
+					.set("商家编码", "MILK-950")
+					.order("8001")
+					.set("商家编码", "YOG-12")
+					.set("标题", "酸奶")
+					.named("ExportOrderDetailList202403.csv")
+					.writeTo(this.dir));
+
+		assertThat(same.items()).isZero();
+		assertThat(changed.items()).isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("select string_agg(i.sku, ',' order by i.sku) from order_item i "
+					+ "join orders o on o.id = i.order_id where o.tenant_id = ?")
+			.param(this.tenant.value())
+			.query(String.class)
+			.single()).isEqualTo("MILK-950,YOG-12");
+		assertThat(this.jdbc.sql("select item_count from orders where tenant_id = ?")
+			.param(this.tenant.value())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
 	private ImportResult importFiles(String source, Path mapping, Path... files) {
 		return this.imports.importFiles(this.tenant, source, mapping, List.of(files), ImportProgress.NONE);
 	}
