@@ -42,18 +42,17 @@ class DeterministicLinking {
 	Result link(long scope, List<Long> newlyQuarantined, long freshFrom, String madeBy) {
 		collectClosure(newlyQuarantined, freshFrom);
 		AccountIndex index = new AccountIndex(1024);
-		List<long[]> accounts = new ArrayList<>();
+		long[][] persons = { new long[1024] };
 		this.jdbc.sql("select a.id, coalesce(a.person_id, 0) from account a join closure_account c on c.id = a.id")
 			.query(rs -> {
-				index.indexOf(rs.getLong(1));
-				accounts.add(new long[] { rs.getLong(1), rs.getLong(2) });
+				int i = index.indexOf(rs.getLong(1));
+				if (i == persons[0].length) {
+					persons[0] = Arrays.copyOf(persons[0], i * 2);
+				}
+				persons[0][i] = rs.getLong(2);
 			});
 		int n = index.size();
-		long[] currentPerson = new long[n];
-		for (long[] account : accounts) {
-			currentPerson[index.find(account[0])] = account[1];
-		}
-		accounts.clear();
+		long[] currentPerson = Arrays.copyOf(persons[0], n);
 		UnionFind sets = new UnionFind(n);
 		long[] viaIdentifier = new long[n];
 		int[] linkedWith = new int[n];
