@@ -12,7 +12,9 @@ import java.util.Set;
  */
 final class RepeatedOrders {
 
-	private static final int BITS = 1 << 26;
+	private static final int BITS = 1 << 27;
+
+	private static final int HASHES = 5;
 
 	private final long[] bits = new long[BITS / 64];
 
@@ -26,7 +28,7 @@ final class RepeatedOrders {
 		int h1 = (int) hash;
 		int h2 = (int) (hash >>> 32);
 		boolean seenBefore = true;
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < HASHES; i++) {
 			int bit = (h1 + i * h2) & (BITS - 1);
 			long mask = 1L << (bit & 63);
 			if ((this.bits[bit >>> 6] & mask) == 0) {
