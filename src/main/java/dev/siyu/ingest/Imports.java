@@ -141,29 +141,7 @@ public class Imports {
 		Map<String, Boolean> merged = new HashMap<>();
 		List<ErrorReport.Rejection> rejections = new ArrayList<>();
 		run(plan, jobId, ImportProgress.NONE, merged, rejections);
-		Map<Long, List<Map<String, String>>> errorsByPosition = new HashMap<>();
-		for (ErrorReport.Rejection rejection : rejections) {
-			errorsByPosition.computeIfAbsent(rejection.row(), row -> new ArrayList<>())
-				.add(Map.of("field", rejection.column(), "reason", rejection.reason()));
-		}
-		List<Map<String, Object>> outcomes = new ArrayList<>();
-		List<String> ids = batch.orderIds();
-		for (int i = 0; i < ids.size(); i++) {
-			long position = i + 1;
-			List<Map<String, String>> errors = errorsByPosition.getOrDefault(position, List.of());
-			String result;
-			if (!errors.isEmpty()) {
-				result = "rejected";
-			}
-			else if (merged.containsKey(ids.get(i))) {
-				result = merged.get(ids.get(i)) ? "imported" : "updated";
-			}
-			else {
-				result = "unchanged";
-			}
-			outcomes.add(OrderBatch.Outcome.json(new OrderBatch.Outcome(position, ids.get(i), result, errors)));
-		}
-		return outcomes;
+		return batch.outcomes(merged, rejections);
 	}
 
 	private ImportResult run(Plan plan, long jobId, ImportProgress progress) {

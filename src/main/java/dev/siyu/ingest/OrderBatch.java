@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +102,34 @@ final class OrderBatch implements Rows {
 		return this.mapping;
 	}
 
-	/** The order ids as sent, by position (1-based position - 1). */
-	List<String> orderIds() {
-		return this.orderIds;
+	/**
+	 * What happened to each order, in the order they were sent: rejected (with why),
+	 * imported, updated, or unchanged.
+	 */
+	List<Map<String, Object>> outcomes(Map<String, Boolean> merged, List<ErrorReport.Rejection> rejections) {
+		Map<Long, List<Map<String, String>>> errorsByPosition = new HashMap<>();
+		for (ErrorReport.Rejection rejection : rejections) {
+			errorsByPosition.computeIfAbsent(rejection.row(), row -> new ArrayList<>())
+				.add(Map.of("field", rejection.column(), "reason", rejection.reason()));
+		}
+		List<Map<String, Object>> outcomes = new ArrayList<>();
+		for (int i = 0; i < this.orderIds.size(); i++) {
+			long position = i + 1;
+			String orderId = this.orderIds.get(i);
+			List<Map<String, String>> errors = errorsByPosition.getOrDefault(position, List.of());
+			String result;
+			if (!errors.isEmpty()) {
+				result = "rejected";
+			}
+			else if (merged.containsKey(orderId)) {
+				result = merged.get(orderId) ? "imported" : "updated";
+			}
+			else {
+				result = "unchanged";
+			}
+			outcomes.add(Outcome.json(new Outcome(position, orderId, result, errors)));
+		}
+		return outcomes;
 	}
 
 	private void add(long index, JsonNode order) {
