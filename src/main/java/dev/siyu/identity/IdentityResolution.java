@@ -40,73 +40,122 @@ public class IdentityResolution {
 	public LinkSummary absorb(TenantId scope, String platform, String madeBy) {
 		long scopeId = scope.value();
 		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scopeId).query().singleRow();
-		this.jdbc
-			.sql("drop table if exists new_account; drop table if exists touched_account; "
-					+ "drop table if exists touched_identifier")
-			.update();
-		// every new account starts as a person of its own; linking then joins those that
-		// belong together
-		long accountsCreated = this.jdbc.sql("""
+		this.jdbc.sql("""
+				drop table if exists new_account; drop table if exists touched_account;
+				drop table if exists scope_identifier; drop table if exists touched_identifier""").update();
+		long accountsCreated = registerAccounts(scopeId, platform);
+		long freshFrom = this.jdbc.sql("select coalesce(min(person_id), 9223372036854775807) from new_account")
+			.query(Long.class)
+			.single();
+		long identifiersCreated = registerIdentifiers(scopeId);
+		attachIdentifiers(scopeId);
+		if (accountsCreated > 10_000) {
+			// the graph grew a lot inside this transaction: tell the planner before the
+			// joins to come
+			this.jdbc.sql("analyze account; analyze identifier; analyze account_identifier").update();
+		}
+		List<Long> quarantined = quarantineHubs();
+		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
+		return new LinkSummary(accountsCreated, identifiersCreated,
+				accountsCreated + linked.personsCreated() - linked.freshPersonsDropped(), linked.personsMerged(),
+				linked.accountsMoved(), quarantined.size());
+	}
+
+	/**
+	 * Inserts the accounts seen for the first time, each with a person of its own
+	 * (linking then joins those that belong together), and lists every touched account
+	 * with its key.
+	 */
+	private long registerAccounts(long scope, String platform) {
+		long created = this.jdbc.sql("""
 				create temp table new_account on commit drop as
 				select s.account_key, nextval(pg_get_serial_sequence('person', 'id')) as person_id
 				from account_stage s
 				where not exists (select 1 from account a
 				                  where a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key)""")
-			.params(scopeId, platform)
+			.params(scope, platform)
 			.update();
-		long freshFrom = this.jdbc.sql("select coalesce(min(person_id), 9223372036854775807) from new_account")
-			.query(Long.class)
-			.single();
 		this.jdbc.sql("insert into person (id, tenant_id) overriding system value select person_id, ? from new_account")
-			.param(scopeId)
+			.param(scope)
 			.update();
-		this.jdbc.sql("""
-				insert into account (tenant_id, platform, account_key, person_id)
-				select ?, ?, account_key, person_id from new_account""").params(scopeId, platform).update();
-		long identifiersCreated = this.jdbc.sql("""
-				insert into identifier (tenant_id, kind, value_hash, value_enc, masked, strong)
-				select ?, s.kind, s.value_hash, any_value(s.value_enc), any_value(s.masked), bool_or(s.strong)
-				from identity_stage s
-				where not exists (select 1 from identifier i
-				                  where i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash)
-				group by s.kind, s.value_hash""").params(scopeId, scopeId).update();
 		this.jdbc.sql("""
 				create temp table touched_account on commit drop as
-				select a.id from account a join account_stage s
-				  on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key""")
-			.params(scopeId, platform)
+				with added as (insert into account (tenant_id, platform, account_key, person_id)
+				               select ?, ?, account_key, person_id from new_account
+				               returning id, account_key)
+				select id, account_key, true as new from added""").params(scope, platform).update();
+		this.jdbc.sql("""
+				insert into touched_account
+				select a.id, a.account_key, false from account a join account_stage s
+				  on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+				where not exists (select 1 from new_account n where n.account_key = s.account_key)""")
+			.params(scope, platform)
 			.update();
+		return created;
+	}
+
+	/**
+	 * Inserts the identifiers seen for the first time and lists every identifier the
+	 * import touched, with whether it may link: the new ones straight from the insert, so
+	 * only identifiers known before are looked up.
+	 */
+	private long registerIdentifiers(long scope) {
+		long created = this.jdbc
+			.sql("""
+					create temp table scope_identifier on commit drop as
+					with added as (insert into identifier (tenant_id, kind, value_hash, value_enc, masked, strong)
+					               select ?, s.kind, s.value_hash, any_value(s.value_enc), any_value(s.masked), bool_or(s.strong)
+					               from identity_stage s
+					               where not exists (select 1 from identifier i
+					                                 where i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash)
+					               group by s.kind, s.value_hash
+					               returning id, kind, value_hash, strong)
+					select id, kind, value_hash, strong as links from added""")
+			.params(scope, scope)
+			.update();
+		this.jdbc
+			.sql("""
+					insert into scope_identifier
+					select i.id, i.kind, i.value_hash, i.strong and i.quarantined_at is null
+					from (select kind, value_hash from identity_stage except select kind, value_hash from scope_identifier) s
+					join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
+			.param(scope)
+			.update();
+		return created;
+	}
+
+	/**
+	 * Records which account showed which identifier; new accounts cannot have any yet.
+	 */
+	private void attachIdentifiers(long scope) {
 		this.jdbc.sql("""
 				create temp table touched_identifier on commit drop as
-				select a.id as account_id, i.id as identifier_id, i.strong and i.quarantined_at is null as links
+				select a.id as account_id, a.new, i.id as identifier_id, i.links
 				from identity_stage s
-				join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-				join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
-			.params(scopeId, platform, scopeId)
-			.update();
+				join touched_account a on a.account_key = s.account_key
+				join scope_identifier i on i.kind = s.kind and i.value_hash = s.value_hash""").update();
 		this.jdbc.sql("""
 				insert into account_identifier (account_id, identifier_id, tenant_id)
-				select t.account_id, t.identifier_id, ? from touched_identifier t
-				where not exists (select 1 from account_identifier x
-				                  where x.account_id = t.account_id and x.identifier_id = t.identifier_id)""")
-			.param(scopeId)
+				select account_id, identifier_id, ? from touched_identifier where new""").param(scope).update();
+		this.jdbc
+			.sql("""
+					insert into account_identifier (account_id, identifier_id, tenant_id)
+					select t.account_id, t.identifier_id, ? from touched_identifier t
+					where not t.new and not exists (select 1 from account_identifier x
+					                                where x.account_id = t.account_id and x.identifier_id = t.identifier_id)""")
+			.param(scope)
 			.update();
-		if (accountsCreated > 10_000) {
-			// the graph grew a lot inside this transaction: let the planner know before
-			// the joins to come
-			this.jdbc.sql("analyze account; analyze identifier; analyze account_identifier").update();
-		}
-		List<Long> quarantined = this.jdbc.sql("""
+	}
+
+	/** Identifiers shared by more accounts than the threshold stop linking. */
+	private List<Long> quarantineHubs() {
+		return this.jdbc.sql("""
 				update identifier i set quarantined_at = now(), account_count = hub.n
 				from (select ai.identifier_id, count(*) as n from account_identifier ai
 				      where ai.identifier_id in (select identifier_id from touched_identifier where links)
 				      group by ai.identifier_id having count(*) > ?) hub
 				where i.id = hub.identifier_id
 				returning i.id""").param(this.hubThreshold).query(Long.class).list();
-		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
-		return new LinkSummary(accountsCreated, identifiersCreated,
-				accountsCreated + linked.personsCreated() - linked.freshPersonsDropped(), linked.personsMerged(),
-				linked.accountsMoved(), quarantined.size());
 	}
 
 	/** Count of persons (One IDs) in a scope that hold at least one account. */

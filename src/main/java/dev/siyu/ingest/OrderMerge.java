@@ -21,6 +21,12 @@ final class OrderMerge {
 
 	private final long importId;
 
+	/**
+	 * Whether stg_order is a view over stg_line, dropped by hand since it outlives the
+	 * transaction.
+	 */
+	private boolean orderView;
+
 	OrderMerge(JdbcClient jdbc, long tenant, long scope, String platform, long importId) {
 		this.jdbc = jdbc;
 		this.tenant = tenant;
@@ -59,13 +65,16 @@ final class OrderMerge {
 				.update();
 		}
 		else {
+			// one row per order: the staged lines are the orders; a view spares copying
+			// them
 			this.jdbc
-				.sql("create temp table stg_order on commit drop as select " + columns
+				.sql("create temp view stg_order as select " + columns
 						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
 						+ "from stg_line")
 				.update();
+			this.orderView = true;
 		}
-		this.jdbc.sql("analyze stg_order").update();
+		this.jdbc.sql(this.orderView ? "analyze stg_line" : "analyze stg_order").update();
 		this.jdbc.sql("""
 				create temp table account_stage on commit drop as
 				select distinct account_key from stg_order where account_key is not null""").update();
@@ -169,8 +178,11 @@ final class OrderMerge {
 				.params(this.tenant, this.tenant, this.platform)
 				.update();
 		}
+		if (this.orderView) {
+			this.jdbc.sql("drop view stg_order").update();
+		}
 		return this.jdbc
-			.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) " + "from merged_order")
+			.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) from merged_order")
 			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
 	}
