@@ -241,6 +241,7 @@ class DeterministicLinking {
 			}
 			write(copy, rows);
 			copy.endCopy();
+			this.jdbc.sql("analyze link_result").update();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot write identity links: " + ex.getMessage(), ex);

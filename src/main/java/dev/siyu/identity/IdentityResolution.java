@@ -48,6 +48,9 @@ public class IdentityResolution {
 			.query(Long.class)
 			.single();
 		long identifiersCreated = registerIdentifiers(scopeId);
+		// temporary tables have no statistics until analysed; without them the planner
+		// sorts
+		this.jdbc.sql("analyze new_account, touched_account, scope_identifier").update();
 		attachIdentifiers(scopeId);
 		if (accountsCreated > 10_000) {
 			// the graph grew a lot inside this transaction: tell the planner before the
@@ -134,6 +137,7 @@ public class IdentityResolution {
 				from identity_stage s
 				join touched_account a on a.account_key = s.account_key
 				join scope_identifier i on i.kind = s.kind and i.value_hash = s.value_hash""").update();
+		this.jdbc.sql("analyze touched_identifier").update();
 		this.jdbc.sql("""
 				insert into account_identifier (account_id, identifier_id, tenant_id)
 				select account_id, identifier_id, ? from touched_identifier where new""").param(scope).update();

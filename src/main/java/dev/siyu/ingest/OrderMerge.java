@@ -42,6 +42,9 @@ final class OrderMerge {
 	 */
 	void prepare(boolean lineGranularity, boolean amountPerLine, StagingTables tables, boolean suspects) {
 		String key = lineGranularity ? "order_no, line_key" : "order_no";
+		// temporary tables have no statistics until analysed; without them the planner
+		// sorts
+		this.jdbc.sql("analyze stg_line").update();
 		if (suspects) {
 			this.jdbc
 				.sql("delete from stg_line l using (select s." + key.replace(", ", ", s.")
@@ -74,7 +77,9 @@ final class OrderMerge {
 				.update();
 			this.orderView = true;
 		}
-		this.jdbc.sql(this.orderView ? "analyze stg_line" : "analyze stg_order").update();
+		if (!this.orderView) {
+			this.jdbc.sql("analyze stg_order").update();
+		}
 		this.jdbc.sql("""
 				create temp table account_stage on commit drop as
 				select distinct account_key from stg_order where account_key is not null""").update();
@@ -84,6 +89,7 @@ final class OrderMerge {
 				+ ") as seen (account_key, kind, value_hash, value_enc, masked, strong) "
 				+ "group by account_key, kind, value_hash")
 			.update();
+		this.jdbc.sql("analyze account_stage, identity_stage").update();
 	}
 
 	/**
@@ -105,6 +111,7 @@ final class OrderMerge {
 				from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no""")
 			.params(this.tenant, this.platform)
 			.update();
+		this.jdbc.sql("analyze known_order").update();
 		this.jdbc
 			.sql("""
 					insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
@@ -162,6 +169,7 @@ final class OrderMerge {
 			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
 					this.platform)
 			.update();
+		this.jdbc.sql("analyze merged_order").update();
 		if (withItems) {
 			this.jdbc.sql("""
 					delete from order_item i using merged_order m where i.order_id = m.id and not m.inserted""")
@@ -202,6 +210,7 @@ final class OrderMerge {
 				select order_no, count(*) as item_count,
 				       decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), 'hex') as items_hash
 				from stg_i group by order_no""").update();
+		this.jdbc.sql("analyze stg_i, item_agg").update();
 		this.jdbc.sql("create temp table merged_order (id bigint, order_no text, inserted boolean) on commit drop")
 			.update();
 	}
@@ -219,6 +228,7 @@ final class OrderMerge {
 				       coalesce(m.inserted, false) as inserted, a.items_hash, a.item_count
 				from item_agg a join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = a.order_no
 				left join merged_order m on m.id = o.id""").params(this.tenant, this.platform).update();
+		this.jdbc.sql("analyze item_order").update();
 		this.jdbc.sql("""
 				delete from order_item it using item_order io
 				where it.order_id = io.id and io.changed and not io.inserted""").update();
