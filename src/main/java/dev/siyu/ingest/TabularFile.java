@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
@@ -93,6 +92,11 @@ final class TabularFile implements Rows {
 			throw new IOException("file " + fileName + " is an old Excel .xls workbook; save it as .xlsx or CSV");
 		}
 		TextEncodings.Detected encoding = TextEncodings.detect(sample, length, length < sample.length);
+		if (encoding != null && path != null && length == sample.length && TextEncodings.isAsciiOnly(sample, length)) {
+			// English headers and plain rows at the start say nothing: the rest of the
+			// file decides
+			encoding = TextEncodings.detectWhole(path);
+		}
 		if (encoding == null) {
 			throw new IOException("file " + fileName + " is neither an XLSX workbook nor CSV text"
 					+ " (it holds binary data or an unsupported encoding)");
@@ -103,7 +107,7 @@ final class TabularFile implements Rows {
 		}
 		InputStream text = new SequenceInputStream(
 				new ByteArrayInputStream(sample, encoding.bomLength(), length - encoding.bomLength()), in);
-		CsvRows rows = new CsvRows(new InputStreamReader(text, encoding.charset()), fileName,
+		CsvRows rows = new CsvRows(new StrictTextReader(text, encoding.charset(), fileName), fileName,
 				() -> in.fractionOf(sizeBytes));
 		String kind = (rows.delimiter() == '\t') ? "TSV" : "CSV";
 		return new TabularFile(kind, fileName, encoding.charset(), rows, encoding.charset().name());

@@ -1,12 +1,16 @@
 package dev.siyu.ingest;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Guesses the encoding of a text export from its first bytes: a byte order mark wins,
@@ -48,6 +52,38 @@ final class TextEncodings {
 			return new Detected(GB18030, 0);
 		}
 		return null;
+	}
+
+	static boolean isAsciiOnly(byte[] sample, int length) {
+		for (int i = 0; i < length; i++) {
+			if (sample[i] < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** UTF-8 when the whole file decodes as UTF-8, else GB18030 (which GBK files are). */
+	static Detected detectWhole(Path file) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.allocate(1 << 20);
+		CharBuffer out = CharBuffer.allocate(1 << 20);
+		try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+			boolean end = false;
+			while (!end) {
+				end = channel.read(in) < 0;
+				in.flip();
+				CoderResult result = decoder.decode(in, out, end);
+				if (result.isError()) {
+					return new Detected(GB18030, 0);
+				}
+				in.compact();
+				out.clear();
+			}
+		}
+		return new Detected(StandardCharsets.UTF_8, 0);
 	}
 
 	/**

@@ -1,0 +1,95 @@
+package dev.siyu.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+
+/**
+ * Decodes text strictly: a byte sequence that is not valid in the file's encoding is an
+ * error naming the file and where, never a silent replacement character in someone's
+ * name.
+ */
+final class StrictTextReader extends Reader {
+
+	private final InputStream in;
+
+	private final String fileName;
+
+	private final CharsetDecoder decoder;
+
+	private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+
+	private final CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
+
+	private boolean endOfInput;
+
+	private long bytesBefore;
+
+	StrictTextReader(InputStream in, Charset charset, String fileName) {
+		this.in = in;
+		this.fileName = fileName;
+		this.decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+	}
+
+	@Override
+	public int read(char[] target, int offset, int length) throws IOException {
+		if (length == 0) {
+			return 0;
+		}
+		if (!this.chars.hasRemaining() && !fill()) {
+			return -1;
+		}
+		int n = Math.min(length, this.chars.remaining());
+		this.chars.get(target, offset, n);
+		return n;
+	}
+
+	private boolean fill() throws IOException {
+		this.chars.clear();
+		while (this.chars.position() == 0) {
+			CoderResult result = this.decoder.decode(this.bytes, this.chars, this.endOfInput);
+			if (result.isError()) {
+				throw new IOException("file " + this.fileName + " is not valid " + this.decoder.charset().name()
+						+ " text near byte " + (this.bytesBefore + this.bytes.position())
+						+ ": save it in one encoding (UTF-8 or GBK)");
+			}
+			if (result.isOverflow()) {
+				break;
+			}
+			if (this.endOfInput) {
+				this.decoder.flush(this.chars);
+				break;
+			}
+			refill();
+		}
+		this.chars.flip();
+		return this.chars.hasRemaining();
+	}
+
+	private void refill() throws IOException {
+		this.bytesBefore += this.bytes.position();
+		this.bytes.compact();
+		int read = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
+		if (read < 0) {
+			this.endOfInput = true;
+		}
+		else {
+			this.bytes.position(this.bytes.position() + read);
+		}
+		this.bytes.flip();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.in.close();
+	}
+
+}
