@@ -43,6 +43,14 @@ final class LineStager {
 
 	private final String zone;
 
+	private final int slots;
+
+	private final RepeatedOrders repeated;
+
+	/**
+	 * Ciphertexts of identifiers already seen, so a repeat buyer's phone is encrypted
+	 * once.
+	 */
 	private final Map<String, byte[]> encrypted = new LinkedHashMap<>(1024, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -50,28 +58,22 @@ final class LineStager {
 		}
 	};
 
-	private String lastOrder = "";
-
 	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
+
+	private final StringBuilder hashInput = new StringBuilder(512);
+
+	private final Set<String> rejectedOrders = new HashSet<>();
+
+	private String lastOrder = "";
 
 	private String lastReceiverPlain;
 
 	private byte[] lastReceiverCipher;
 
-	private final StringBuilder hashInput = new StringBuilder(512);
-
-	private long staged;
-
-	private final int slots;
-
 	/**
 	 * Tells apart the lines of an import in the order they were read, across its files.
 	 */
 	private long nextSeq;
-
-	private final RepeatedOrders repeated;
-
-	private final Set<String> rejectedOrders = new HashSet<>();
 
 	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors,
 			int identifierSlots, RepeatedOrders repeated) {
@@ -94,10 +96,11 @@ final class LineStager {
 		while (rows.next()) {
 			read++;
 			Row row = new Row(rows);
-			boolean good = (this.mapping.granularity() == Mapping.Granularity.ITEMS) ? stageItem(row, out)
-					: stageLine(row, out);
-			if (good) {
-				this.staged++;
+			if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
+				stageItem(row, out);
+			}
+			else {
+				stageLine(row, out);
 			}
 			if ((read & 4095) == 0) {
 				progress.accept(rows.progress());
@@ -105,10 +108,6 @@ final class LineStager {
 		}
 		progress.accept(1.0);
 		return read;
-	}
-
-	long staged() {
-		return this.staged;
 	}
 
 	/**
