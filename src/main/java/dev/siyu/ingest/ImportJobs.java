@@ -1,7 +1,7 @@
 package dev.siyu.ingest;
 
 import java.nio.file.Path;
-import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -78,26 +78,23 @@ public class ImportJobs {
 	public Optional<Job> find(TenantId tenant, long id) {
 		return this.jdbc.sql("select * from import_job where tenant_id = ? and id = ?")
 			.params(tenant.value(), id)
-			.query((rs, row) -> new Job(rs.getLong("id"), rs.getString("source"), files(rs.getArray("files")),
-					rs.getString("status"), rs.getFloat("progress"), rs.getLong("rows"), rs.getLong("imported"),
-					rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("errors_file"),
-					rs.getString("failure"), rs.getObject("started_at", OffsetDateTime.class),
-					rs.getObject("finished_at", OffsetDateTime.class)))
+			.query(ImportJobs::job)
 			.optional();
 	}
 
 	public List<Job> recent(TenantId tenant, int limit) {
-		return this.jdbc.sql("select id from import_job where tenant_id = ? order by id desc limit ?")
+		return this.jdbc.sql("select * from import_job where tenant_id = ? order by id desc limit ?")
 			.params(tenant.value(), limit)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map(id -> find(tenant, id).orElseThrow())
-			.toList();
+			.query(ImportJobs::job)
+			.list();
 	}
 
-	private static List<String> files(Array array) throws SQLException {
-		return Arrays.asList((String[]) array.getArray());
+	private static Job job(ResultSet rs, int row) throws SQLException {
+		return new Job(rs.getLong("id"), rs.getString("source"),
+				Arrays.asList((String[]) rs.getArray("files").getArray()), rs.getString("status"),
+				rs.getFloat("progress"), rs.getLong("rows"), rs.getLong("imported"), rs.getLong("updated"),
+				rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("errors_file"), rs.getString("failure"),
+				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
 	}
 
 	/** An import as recorded. */
