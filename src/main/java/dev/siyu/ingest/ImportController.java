@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
@@ -65,12 +67,20 @@ class ImportController {
 			@RequestParam("source") String source, @RequestParam("file") List<MultipartFile> files,
 			@RequestParam(name = "mapping", required = false) MultipartFile mapping) throws IOException {
 		Path folder = Files.createTempDirectory(this.dataDirectory.folder("uploads"), "upload-");
-		List<Path> saved = new ArrayList<>();
-		for (MultipartFile file : files) {
-			saved.add(save(folder, file));
+		Imports.Plan plan;
+		Path mappingFile;
+		try {
+			List<Path> saved = new ArrayList<>();
+			for (MultipartFile file : files) {
+				saved.add(save(folder, file));
+			}
+			mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
+			plan = this.imports.plan(tenant, source, mappingFile, saved);
 		}
-		Path mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
-		Imports.Plan plan = this.imports.plan(tenant, source, mappingFile, saved);
+		catch (IOException | RuntimeException ex) {
+			deleteUpload(folder);
+			throw ex;
+		}
 		long jobId = this.imports.openJob(plan, mappingFile);
 		this.runner.execute(() -> {
 			try {
@@ -78,6 +88,9 @@ class ImportController {
 			}
 			catch (RuntimeException ex) {
 				log.warn("Import {} failed: {}", jobId, ex.getMessage());
+			}
+			finally {
+				deleteUpload(folder);
 			}
 		});
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(find(tenant, jobId)));
@@ -104,6 +117,18 @@ class ImportController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=import-" + id + "-errors.csv")
 			.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
 			.body(new FileSystemResource(job.errorsFile()));
+	}
+
+	/**
+	 * Uploaded exports hold personal data in clear: they go as soon as their import ends.
+	 */
+	private static void deleteUpload(Path folder) {
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the uploaded files in {}: {}", folder, ex.getMessage());
+		}
 	}
 
 	private ImportJobs.Job find(TenantId tenant, long id) {

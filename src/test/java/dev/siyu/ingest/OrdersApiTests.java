@@ -1,11 +1,15 @@
 package dev.siyu.ingest;
 
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.siyu.storage.DataDirectory;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
@@ -28,6 +32,9 @@ class OrdersApiTests {
 
 	@Autowired
 	Tenants tenants;
+
+	@Autowired
+	DataDirectory dataDirectory;
 
 	@TempDir
 	Path dir;
@@ -60,6 +67,9 @@ class OrdersApiTests {
 		assertThat(job.get("rows").asLong()).isEqualTo(2);
 		assertThat(job.get("imported").asLong()).isEqualTo(1);
 		assertThat(job.get("rejected").asLong()).isEqualTo(1);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(listUploads()).as("uploaded exports are deleted once imported").isEmpty());
 		Api.Response errors = this.api.get(job.get("errors").asString());
 		assertThat(errors.status()).isEqualTo(200);
 		assertThat(errors.body()).contains("ExportOrderList202401.csv,3,买家实际支付金额,n/a");
@@ -117,6 +127,12 @@ class OrdersApiTests {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("error").asString()).contains("at most 10000");
+	}
+
+	private List<Path> listUploads() throws IOException {
+		try (Stream<Path> files = Files.list(this.dataDirectory.folder("uploads"))) {
+			return files.toList();
+		}
 	}
 
 	private JsonNode waitUntilFinished(long id) {
