@@ -6,7 +6,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import javax.sql.DataSource;
 import dev.siyu.ingest.ImportResult;
 import dev.siyu.ingest.IngestBaseline;
 import dev.siyu.ingest.Imports;
+import dev.siyu.storage.Folders;
 import dev.siyu.synthetic.GenerationRequest;
 import dev.siyu.synthetic.Manifest;
 import dev.siyu.synthetic.ManifestFile;
@@ -162,8 +162,8 @@ class BenchCommand {
 		}
 
 		private static void deleteQuietly(Path dir) {
-			try (var walk = Files.walk(dir)) {
-				walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			try {
+				Folders.delete(dir);
 			}
 			catch (IOException ex) {
 				System.err.println("warning: could not delete " + dir + ": " + ex.getMessage());

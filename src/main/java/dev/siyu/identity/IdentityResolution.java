@@ -33,8 +33,12 @@ public class IdentityResolution {
 	}
 
 	/**
-	 * Takes the accounts and identifiers staged in {@link IdentityStage}'s tables for one
-	 * platform, in the caller's transaction, and brings persons up to date.
+	 * Takes the accounts and identifiers of one platform that the caller staged, in its
+	 * own transaction, in two temporary tables: {@code account_stage(account_key)}, every
+	 * buyer account seen, and
+	 * {@code identity_stage(account_key, kind, value_hash, value_enc, masked,
+	 * strong)}, the identifiers each showed (blind index, ciphertext or null). Brings
+	 * persons up to date.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public LinkSummary absorb(TenantId scope, String platform, String madeBy) {
@@ -160,21 +164,6 @@ public class IdentityResolution {
 				      group by ai.identifier_id having count(*) > ?) hub
 				where i.id = hub.identifier_id
 				returning i.id""").param(this.hubThreshold).query(Long.class).list();
-	}
-
-	/** Count of persons (One IDs) in a scope that hold at least one account. */
-	public long persons(TenantId scope) {
-		return this.jdbc.sql("select count(*) from person where tenant_id = ? and merged_into is null")
-			.param(scope.value())
-			.query(Long.class)
-			.single();
-	}
-
-	public long accounts(TenantId scope) {
-		return this.jdbc.sql("select count(*) from account where tenant_id = ?")
-			.param(scope.value())
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -23,8 +23,6 @@ final class CopyRows implements AutoCloseable {
 
 	private boolean firstColumn = true;
 
-	private long rows;
-
 	CopyRows(Connection connection, String table, String columns) throws SQLException {
 		this.copy = connection.unwrap(PGConnection.class)
 			.getCopyAPI()
@@ -123,14 +121,9 @@ final class CopyRows implements AutoCloseable {
 	void endRow() throws SQLException {
 		put((byte) '\n');
 		this.firstColumn = true;
-		this.rows++;
 		if (this.length > this.buffer.length - (1 << 14)) {
 			flush();
 		}
-	}
-
-	long rows() {
-		return this.rows;
 	}
 
 	/** Ends the COPY and returns the rows written. */

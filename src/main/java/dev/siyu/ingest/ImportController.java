@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
 import dev.siyu.storage.DataDirectory;
+import dev.siyu.storage.Folders;
 import dev.siyu.tenant.ApiAuthentication;
 
 import org.slf4j.Logger;
@@ -123,8 +122,8 @@ class ImportController {
 	 * Uploaded exports hold personal data in clear: they go as soon as their import ends.
 	 */
 	private static void deleteUpload(Path folder) {
-		try (Stream<Path> files = Files.walk(folder)) {
-			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		try {
+			Folders.delete(folder);
 		}
 		catch (IOException ex) {
 			log.warn("Could not delete the uploaded files in {}: {}", folder, ex.getMessage());

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import java.util.function.UnaryOperator;
 
+import dev.siyu.privacy.Masking;
 import dev.siyu.privacy.PersonalData;
 import dev.siyu.shared.ChineseAddress;
 import dev.siyu.shared.PhoneNumber;
@@ -395,30 +397,23 @@ final class LineStager {
 		}
 
 		String time(OrderField field) {
-			String cell = text(field);
-			String value = Cells.localDateTime(cell);
-			if (value == null) {
-				reject(field, "'" + cell + "' is not a date-time (expected e.g. 2024-01-31 13:45:00)");
-				return "";
-			}
-			return value;
+			return read(field, Cells::localDateTime, "is not a date-time (expected e.g. 2024-01-31 13:45:00)");
 		}
 
 		String amount(OrderField field) {
-			String cell = text(field);
-			String value = Cells.amount(cell);
-			if (value == null) {
-				reject(field, "'" + cell + "' is not an amount (expected e.g. 1299.00)");
-				return "";
-			}
-			return value;
+			return read(field, Cells::amount, "is not an amount (expected e.g. 1299.00)");
 		}
 
 		String quantity(OrderField field) {
+			return read(field, Cells::quantity, "is not a whole number of items");
+		}
+
+		/** The cell read as a value, or "" with the row rejected when it is not one. */
+		private String read(OrderField field, UnaryOperator<String> reader, String problem) {
 			String cell = text(field);
-			String value = Cells.quantity(cell);
+			String value = reader.apply(cell);
 			if (value == null) {
-				reject(field, "'" + cell + "' is not a whole number of items");
+				reject(field, "'" + cell + "' " + problem);
 				return "";
 			}
 			return value;
@@ -442,7 +437,7 @@ final class LineStager {
 		private String shown(OrderField field, String value) {
 			return switch (field) {
 				case RECEIVER_NAME, RECEIVER_PHONE, RECEIVER_LANDLINE, ADDRESS, ADDRESS_DETAIL, STREET, EMAIL ->
-					dev.siyu.privacy.Masking.identifier(value);
+					Masking.identifier(value);
 				default -> value;
 			};
 		}

@@ -177,7 +177,7 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private static void initdb(PostgresBinaries binaries, Path dir, Path pgdata) throws IOException {
 		log.info("Creating a PostgreSQL cluster in {}", pgdata);
-		PostgresBinaries.deleteRecursively(pgdata);
+		Folders.delete(pgdata);
 		Path pwfile = dir.resolve("db-password");
 		run(binaries, dir, List.of(binaries.bin("initdb").toString(), "-D", pgdata.toString(), "-U", USER, "-E", "UTF8",
 				"--locale=C", "-A", "scram-sha-256", "--pwfile=" + pwfile, "--no-sync"));

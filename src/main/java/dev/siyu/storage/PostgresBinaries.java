@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -75,7 +73,7 @@ final class PostgresBinaries {
 	}
 
 	private static void unpack(Path target) throws IOException {
-		deleteRecursively(target);
+		Folders.delete(target);
 		Files.createDirectories(target);
 		try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os(), arch());
 				TarArchiveInputStream tar = new TarArchiveInputStream(
@@ -117,17 +115,6 @@ final class PostgresBinaries {
 			case "aarch64", "arm64" -> "arm_64";
 			default -> arch;
 		};
-	}
-
-	static void deleteRecursively(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(p);
-			}
-		}
 	}
 
 }

@@ -52,12 +52,6 @@ public class ApiKeys {
 				returning tenant_id""").param(hash(presented)).query(Long.class).optional().map(TenantId::new);
 	}
 
-	public void revokeAll(TenantId tenant) {
-		this.jdbc.sql("update api_key set revoked_at = now() where tenant_id = ? and revoked_at is null")
-			.param(tenant.value())
-			.update();
-	}
-
 	private static byte[] hash(String key) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

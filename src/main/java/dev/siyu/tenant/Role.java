@@ -20,11 +20,4 @@ public enum Role {
 		throw new IllegalArgumentException("unknown role '" + code + "' (owner, admin, operator, analyst, guide)");
 	}
 
-	/**
-	 * Whether this role may see personal data unmasked (every reveal is still audited).
-	 */
-	public boolean mayRevealPersonalData() {
-		return this == OWNER || this == ADMIN;
-	}
-
 }

@@ -92,16 +92,6 @@ public class Tenants {
 		return this.jdbc.sql(SELECT + " order by t.name").query(Tenants::map).list();
 	}
 
-	/** Switches One ID sharing across a group's brands on or off. */
-	@Transactional
-	public void shareOneId(String groupName, boolean share) {
-		Tenant group = require(groupName);
-		if (!group.isGroup()) {
-			throw new IllegalArgumentException("tenant '" + groupName + "' is not a group");
-		}
-		this.jdbc.sql("update tenant set share_one_id = ? where id = ?").params(share, group.id().value()).update();
-	}
-
 	private static final String SELECT = """
 			select t.id, t.name, t.display_name, t.is_group, t.group_id, coalesce(g.share_one_id, false) as shares
 			from tenant t left join tenant g on g.id = t.group_id""";

@@ -1,7 +1,6 @@
 package dev.siyu.tenant;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.siyu.shared.TenantId;
 
@@ -52,19 +51,6 @@ public class Users {
 				on conflict (user_id, tenant_id) do update set role = excluded.role""")
 			.params(userId, tenant.value(), role.code())
 			.update();
-	}
-
-	/** The user's roles by tenant, if the password matches and the user is active. */
-	public Optional<List<Membership>> signIn(String username, String password) {
-		Optional<String> hash = this.jdbc
-			.sql("select password_hash from app_user where username = ? and disabled_at is null")
-			.param(username)
-			.query(String.class)
-			.optional();
-		if (hash.isEmpty() || !this.passwords.matches(password, hash.get())) {
-			return Optional.empty();
-		}
-		return Optional.of(memberships(username));
 	}
 
 	public List<Membership> memberships(String username) {
