@@ -162,15 +162,15 @@ final class JsonTree {
 				}
 				return new Reachable(reach);
 			}
-			if (node.has("platform")) {
-				only(node, path, Set.of("platform"));
-				return new BoughtOn(texts(node, "platform"));
-			}
 			if (node.has("attribute")) {
 				return attribute(node, path);
 			}
 			if (node.has("orders")) {
 				return orders(node, path);
+			}
+			if (node.has("platform")) {
+				only(node, path, Set.of("platform"));
+				return new BoughtOn(texts(node, "platform"));
 			}
 		}
 		catch (AudienceSyntaxException ex) {
