@@ -79,7 +79,8 @@ final class TenantIndex {
 
 	/** The number of a person, adding the person when its id is above every known id. */
 	int numberOrAdd(long personId) {
-		int number = number(personId);
+		boolean newest = this.size == 0 || personId > this.personIds[this.size - 1];
+		int number = newest ? -1 : number(personId);
 		if (number >= 0) {
 			return number;
 		}
