@@ -115,28 +115,22 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TagsChanged changed) {
+		apply(changed);
+	}
+
+	/** Applies tag entries and exits to the scope's index, if it is loaded. */
+	void apply(TagsChanged changed) {
 		TenantIndex index = this.indexes.get(changed.scope());
 		if (index == null) {
 			return;
 		}
 		List<Long> unknown = new ArrayList<>();
+		RoaringBitmap added = numbers(index, changed.added(), unknown);
+		RoaringBitmap removed = numbers(index, changed.removed(), new ArrayList<>());
 		write(index, () -> {
 			RoaringBitmap members = index.tag(changed.tagId());
-			for (Long person : changed.added()) {
-				int number = index.number(person);
-				if (number >= 0) {
-					members.add(number);
-				}
-				else {
-					unknown.add(person);
-				}
-			}
-			for (Long person : changed.removed()) {
-				int number = index.number(person);
-				if (number >= 0) {
-					members.remove(number);
-				}
-			}
+			members.or(added);
+			members.andNot(removed);
 		});
 		if (!unknown.isEmpty()) {
 			reload(index, unknown);
@@ -209,6 +203,26 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 			log.info("Bitmap index of scope {} is rebuilt: {}", index.scope, ex.getMessage());
 			this.indexes.remove(index.scope, index);
 		}
+	}
+
+	/**
+	 * The numbers of these persons as a bitmap; persons the index does not know go to
+	 * unknown.
+	 */
+	private static RoaringBitmap numbers(TenantIndex index, List<Long> persons, List<Long> unknown) {
+		int[] numbers = new int[persons.size()];
+		int count = 0;
+		for (Long person : persons) {
+			int number = index.number(person);
+			if (number >= 0) {
+				numbers[count++] = number;
+			}
+			else {
+				unknown.add(person);
+			}
+		}
+		java.util.Arrays.sort(numbers, 0, count);
+		return RoaringBitmap.bitmapOf(java.util.Arrays.copyOf(numbers, count));
 	}
 
 	private static void write(TenantIndex index, Runnable change) {

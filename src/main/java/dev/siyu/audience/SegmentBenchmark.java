@@ -82,17 +82,22 @@ public class SegmentBenchmark {
 		ids = null;
 		this.indexes.install(big);
 		progress.accept(0.25, "counting on bitmaps");
-		List<Double> bitmapMillis = new ArrayList<>();
-		for (int round = 0; round < 30; round++) {
+		long warmUntil = System.nanoTime() + 5_000_000_000L;
+		for (int round = 0; round < 10 || System.nanoTime() < warmUntil && round < 200; round++) {
 			for (Expression expression : expressions) {
-				double millis = this.segments.count(bigScope, expression, Engine.BITMAP).millis();
-				if (round >= 5) {
-					bitmapMillis.add(millis);
-				}
+				this.segments.count(bigScope, expression, Engine.BITMAP);
+			}
+		}
+		System.gc();
+		List<Double> bitmapMillis = new ArrayList<>();
+		for (int round = 0; round < 40; round++) {
+			for (Expression expression : expressions) {
+				bitmapMillis.add(this.segments.count(bigScope, expression, Engine.BITMAP).millis());
 			}
 		}
 		long indexBytes = big.sizeInBytes();
 		progress.accept(0.35, "applying 100,000 tag changes");
+		applyTagChanges(bigScope, bigTags, persons, seed + 100);
 		double updatesMillis = applyTagChanges(bigScope, bigTags, persons, seed);
 		this.indexes.drop(bigScope);
 		big = null;
@@ -106,7 +111,11 @@ public class SegmentBenchmark {
 		progress.accept(0.7, "counting on PostgreSQL");
 		List<Double> sqlMillis = new ArrayList<>();
 		List<Double> bitmapAtSqlSize = new ArrayList<>();
-		this.segments.count(sqlScope, expressions.get(0), Engine.BITMAP);
+		for (int round = 0; round < 20; round++) {
+			for (Expression expression : expressions) {
+				this.segments.count(sqlScope, expression, Engine.BITMAP);
+			}
+		}
 		boolean agree = true;
 		for (int round = 0; round < 3; round++) {
 			for (Expression expression : expressions) {
@@ -180,7 +189,7 @@ public class SegmentBenchmark {
 		}
 		long start = System.nanoTime();
 		for (TagsChanged change : changes) {
-			this.indexes.on(change);
+			this.indexes.apply(change);
 		}
 		return (System.nanoTime() - start) / 1e6;
 	}
