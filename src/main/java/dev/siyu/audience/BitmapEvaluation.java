@@ -47,25 +47,47 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 		this.orders = orders;
 	}
 
+	/** Persons a numeric comparison may be restricted to: the other parts of its and. */
+	private RoaringBitmap within;
+
 	/** The persons who are in: always active persons of the scope. */
 	RoaringBitmap members(Expression expression) {
 		return RoaringBitmap.and(expression.accept(this), this.index.active);
 	}
 
+	long count(Expression expression) {
+		return RoaringBitmap.andCardinality(expression.accept(this), this.index.active);
+	}
+
+	/**
+	 * Bitmap parts first, then numeric comparisons among the persons those left, then the
+	 * negated parts taken away.
+	 */
 	@Override
 	public RoaringBitmap and(And and) {
 		List<RoaringBitmap> positive = new ArrayList<>();
+		List<Expression> numeric = new ArrayList<>();
 		List<RoaringBitmap> negative = new ArrayList<>();
 		for (Expression part : and.parts()) {
 			if (part instanceof Not not) {
 				negative.add(not.part().accept(this));
 			}
+			else if (part instanceof Compare) {
+				numeric.add(part);
+			}
 			else {
 				positive.add(part.accept(this));
 			}
 		}
-		RoaringBitmap result = positive.isEmpty() ? this.index.active.clone()
+		RoaringBitmap context = positive.isEmpty() ? null : (positive.size() == 1) ? positive.get(0).clone()
 				: FastAggregation.and(positive.toArray(RoaringBitmap[]::new));
+		for (Expression part : numeric) {
+			this.within = context;
+			RoaringBitmap matching = part.accept(this);
+			this.within = null;
+			context = (context == null) ? matching : RoaringBitmap.and(context, matching);
+		}
+		RoaringBitmap result = (context == null) ? this.index.active.clone() : context;
 		for (RoaringBitmap excluded : negative) {
 			if (result.isEmpty()) {
 				break;
@@ -123,7 +145,7 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 			return EMPTY;
 		}
 		Attribute.Kind kind = compare.attribute().kind();
-		return slices.compare(compare.op(), Values.constant(kind, compare.op(), compare.value()));
+		return slices.compare(compare.op(), Values.constant(kind, compare.op(), compare.value()), this.within);
 	}
 
 	@Override

@@ -82,6 +82,17 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 		this.indexes.remove(scope);
 	}
 
+	long count(long scope, Expression expression, Function<String, Long> tagIds) {
+		TenantIndex index = of(scope);
+		index.lock.readLock().lock();
+		try {
+			return new BitmapEvaluation(index, tagIds, this).count(expression);
+		}
+		finally {
+			index.lock.readLock().unlock();
+		}
+	}
+
 	RoaringBitmap members(long scope, Expression expression, Function<String, Long> tagIds) {
 		TenantIndex index = of(scope);
 		index.lock.readLock().lock();

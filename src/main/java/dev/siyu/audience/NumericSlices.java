@@ -83,13 +83,22 @@ final class NumericSlices {
 
 	/** Persons with a value for which {@code value op constant} holds. */
 	RoaringBitmap compare(Comparison op, long constant) {
+		return compare(op, constant, null);
+	}
+
+	/**
+	 * The same, among {@code within} only (all persons when null): when the comparison is
+	 * one part of an and, the other parts' result makes every slice operation smaller.
+	 */
+	RoaringBitmap compare(Comparison op, long constant, RoaringBitmap within) {
+		RoaringBitmap candidates = (within != null) ? RoaringBitmap.and(this.present, within) : this.present;
 		if (constant < 0) {
-			return (op == Comparison.GE || op == Comparison.GT) ? this.present.clone() : new RoaringBitmap();
+			return (op == Comparison.GE || op == Comparison.GT) ? candidates.clone() : new RoaringBitmap();
 		}
 		if (this.bits.length < 63 && constant >= (1L << this.bits.length)) {
-			return (op == Comparison.LE || op == Comparison.LT) ? this.present.clone() : new RoaringBitmap();
+			return (op == Comparison.LE || op == Comparison.LT) ? candidates.clone() : new RoaringBitmap();
 		}
-		RoaringBitmap equal = this.present.clone();
+		RoaringBitmap equal = candidates.clone();
 		RoaringBitmap greater = new RoaringBitmap();
 		RoaringBitmap less = new RoaringBitmap();
 		boolean wantGreater = op == Comparison.GE || op == Comparison.GT;

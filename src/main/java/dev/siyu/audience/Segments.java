@@ -40,7 +40,7 @@ public class Segments {
 		if (engine == Engine.BITMAP) {
 			this.indexes.of(scope);
 			long start = System.nanoTime();
-			long count = this.indexes.members(scope, expression, tagIds).getLongCardinality();
+			long count = this.indexes.count(scope, expression, tagIds);
 			return new Count(count, millisSince(start), engine);
 		}
 		long start = System.nanoTime();
