@@ -51,10 +51,15 @@ class CallbackEndpointTests {
 		assertThat(configured.status()).isNotEqualTo(200);
 		configured = put(api, """
 				{"corpId": "ww1436e0e65a779aee", "token": "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo",
-				 "aesKey": "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt", "secret": "s3cret"}""");
+				 "aesKey": "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt", "agentId": 1000002}""");
 		assertThat(configured.status()).as(configured.body()).isEqualTo(200);
-		assertThat(configured.json().get("hasSecret").asBoolean()).isTrue();
-		assertThat(configured.body()).doesNotContain("hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo").doesNotContain("s3cret");
+		// no secret: the API of the real WeCom is never called from tests
+		assertThat(configured.json().get("hasSecret").asBoolean()).isFalse();
+		assertThat(configured.body()).doesNotContain("hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo");
+		assertThat(this.jdbc.sql("select token_enc from wecom_corp where tenant_id = ?")
+			.param(this.tenantId)
+			.query(byte[].class)
+			.single()).asString().doesNotContain("hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo");
 		this.wecom = new CallbackClient(this.port, this.tenant, CallbackCryptoTests.setA);
 	}
 
