@@ -8,6 +8,7 @@ import dev.siyu.tenant.Tenant;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.wecom.Corp;
 import dev.siyu.wecom.CorpSettings;
+import dev.siyu.wecom.CorpSync;
 import dev.siyu.wecom.Corps;
 import dev.siyu.wecom.WeComStatus;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @Command(name = "wecom", mixinStandardHelpOptions = true, description = "Connect a tenant to its WeCom corp.",
-		subcommands = { WeComCommand.Configure.class, WeComCommand.Status.class })
+		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class })
 class WeComCommand {
 
 	@Command(name = "configure", mixinStandardHelpOptions = true,
@@ -63,6 +64,32 @@ class WeComCommand {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
 				Corp corp = context.getBean(Corps.class).configure(this.tenant, settings);
 				Output.result(this.json, corp.summary());
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "sync", mixinStandardHelpOptions = true,
+			description = "Read staff, contacts, corp tags and groups from the tenant's corp (the full sync job).")
+	static class Sync implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Tenant found = context.getBean(Tenants.class)
+					.byName(this.tenant)
+					.orElseThrow(() -> new IllegalArgumentException("no tenant named '" + this.tenant + "'"));
+				Output.result(this.json, context.getBean(CorpSync.class).full(found.id()));
 				return 0;
 			}
 		}

@@ -83,7 +83,7 @@ public final class SandboxActivity {
 			if (!this.corp.staff.containsKey(userId)) {
 				throw new IllegalArgumentException("the sandbox corp has no staff member '" + userId + "'");
 			}
-			external = this.corp.next("wmNew");
+			external = this.corp.next("wmNew" + this.corp.epoch + "x");
 			customer(new Random(external.hashCode()), external);
 			SandboxCorp.Follow follow = new SandboxCorp.Follow(userId, external, state, 1,
 					System.currentTimeMillis() / 1000);
@@ -91,7 +91,7 @@ public final class SandboxActivity {
 				follow.remarkMobiles = List.of(mobile);
 			}
 			this.corp.follows.add(follow);
-			welcomeCode = this.corp.next("WELCOME");
+			welcomeCode = this.corp.next("WELCOME" + this.corp.epoch + "x");
 			this.corp.welcomeCodes.put(welcomeCode,
 					new SandboxCorp.WelcomeCode(welcomeCode, external, System.currentTimeMillis()));
 		}
@@ -101,12 +101,22 @@ public final class SandboxActivity {
 		return new Added(external, welcomeCode);
 	}
 
-	/** The customer deletes the staff member. */
+	/**
+	 * The customer deletes the staff member (the first who follows them, when none is
+	 * named).
+	 */
 	public void customerDeletes(String userId, String externalUserId) {
+		String staff;
 		synchronized (this.corp) {
-			this.corp.follows.remove(this.corp.follow(userId, externalUserId));
+			List<SandboxCorp.Follow> follows = this.corp.followsOf(externalUserId);
+			SandboxCorp.Follow follow = follows.stream()
+				.filter(f -> userId == null || f.userId.equals(userId))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("nobody follows " + externalUserId));
+			this.corp.follows.remove(follow);
+			staff = follow.userId;
 		}
-		this.callbacks.contactEvent("del_follow_user", userId, externalUserId, "");
+		this.callbacks.contactEvent("del_follow_user", staff, externalUserId, "");
 	}
 
 	/** A customer joins a group by its QR code. */

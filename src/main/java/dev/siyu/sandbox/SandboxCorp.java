@@ -28,7 +28,14 @@ final class SandboxCorp {
 
 	final List<Transfer> transfers = new ArrayList<>();
 
+	long welcomeRefusals;
+
 	final AtomicLong sequence = new AtomicLong(1000);
+
+	/**
+	 * Distinguishes what this run creates from what an earlier run of the same corp did.
+	 */
+	final String epoch = Long.toString(System.currentTimeMillis() / 1000, 36);
 
 	String next(String prefix) {
 		return prefix + this.sequence.incrementAndGet();

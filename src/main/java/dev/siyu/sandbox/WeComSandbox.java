@@ -129,6 +129,13 @@ public final class WeComSandbox implements AutoCloseable {
 		}
 	}
 
+	/** Welcome sends refused because the code was unknown, used already, or too old. */
+	public long welcomeRefusals() {
+		synchronized (this.corp) {
+			return this.corp.welcomeRefusals;
+		}
+	}
+
 	/** The texts of welcome messages received, by welcome code. */
 	public Map<String, String> welcomeTexts() {
 		synchronized (this.corp) {

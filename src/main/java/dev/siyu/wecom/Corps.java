@@ -25,7 +25,13 @@ public class Corps {
 
 	private final Tenants tenants;
 
-	private final Map<String, Corp> byName = new ConcurrentHashMap<>();
+	private static final long CACHE_NANOS = 30_000_000_000L;
+
+	/**
+	 * Settings by tenant name, absent ones too, for 30 s: a change made elsewhere arrives
+	 * that late.
+	 */
+	private final Map<String, Cached> byName = new ConcurrentHashMap<>();
 
 	Corps(JdbcClient jdbc, PersonalData personalData, Tenants tenants) {
 		this.jdbc = jdbc;
@@ -68,9 +74,9 @@ public class Corps {
 
 	/** The corp of a tenant, by the tenant's name as it appears in callback URLs. */
 	public Optional<Corp> find(String tenantName) {
-		Corp cached = this.byName.get(tenantName);
-		if (cached != null) {
-			return Optional.of(cached);
+		Cached cached = this.byName.get(tenantName);
+		if (cached != null && cached.expires() - System.nanoTime() > 0) {
+			return cached.corp();
 		}
 		Optional<Corp> corp = this.jdbc.sql("""
 				select t.id, t.name, c.corp_id, c.agent_id, c.token_enc, c.aes_key_enc, c.secret_enc, c.api_base,
@@ -82,7 +88,7 @@ public class Corps {
 					this.personalData.decrypt(rs.getBytes(6)), this.personalData.decrypt(rs.getBytes(7)),
 					rs.getString(8), rs.getInt(9)))
 			.optional();
-		corp.ifPresent(found -> this.byName.put(tenantName, found));
+		this.byName.put(tenantName, new Cached(corp, System.nanoTime() + CACHE_NANOS));
 		return corp;
 	}
 
@@ -101,6 +107,9 @@ public class Corps {
 	 */
 	TenantId identityScope(TenantId tenant) {
 		return this.tenants.byId(tenant).map(Tenant::identityScope).orElse(tenant);
+	}
+
+	private record Cached(Optional<Corp> corp, long expires) {
 	}
 
 }

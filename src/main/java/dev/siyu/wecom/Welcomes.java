@@ -149,7 +149,7 @@ class Welcomes implements DisposableBean {
 		try {
 			return this.api.call(corp,
 					service -> service.getExternalContactService()
-						.getExternalContact(event.externalUserId())
+						.getContactDetail(event.externalUserId(), null)
 						.getExternalContact()
 						.getName());
 		}
