@@ -43,7 +43,8 @@ class WeComBench implements Callable<Integer> {
 	@Option(names = "--replays", paramLabel = "N", description = "Callbacks sent again (default: N/5)")
 	Integer replays;
 
-	@Option(names = "--concurrency", defaultValue = "32")
+	@Option(names = "--concurrency", defaultValue = "64",
+			description = "Callbacks in flight at once, as from WeCom's many servers (default: ${DEFAULT-VALUE})")
 	int concurrency;
 
 	@Option(names = "--json", description = "Print one JSON object as the last line")

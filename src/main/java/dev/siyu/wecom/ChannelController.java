@@ -35,10 +35,13 @@ class ChannelController {
 
 	private final Groups groups;
 
+	private final Assignment assignment;
+
 	private final JdbcClient jdbc;
 
 	ChannelController(CorpSync sync, ChannelCodes codes, Consent consent, Handover handover, Groups groups,
-			JdbcClient jdbc) {
+			Assignment assignment, JdbcClient jdbc) {
+		this.assignment = assignment;
 		this.sync = sync;
 		this.codes = codes;
 		this.consent = consent;
@@ -153,6 +156,37 @@ class ChannelController {
 			@RequestBody Target target) {
 		this.groups.setTarget(tenant, chatId, target.members());
 		return Map.of("chatId", chatId, "memberTarget", target.members());
+	}
+
+	@PutMapping("/assignment-rules")
+	Map<String, Object> rules(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestBody List<Assignment.Rule> rules) {
+		this.assignment.replaceRules(tenant, rules);
+		return Map.of("rules", rules.size());
+	}
+
+	record AssignRequest(String externalUserId, String store) {
+	}
+
+	@PostMapping("/assign")
+	Map<String, Object> assign(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestBody AssignRequest request) {
+		return this.assignment.assign(tenant, request.externalUserId(), request.store());
+	}
+
+	record StaffStore(String store) {
+	}
+
+	@PutMapping("/staff/{userId}/store")
+	Map<String, Object> store(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable String userId,
+			@RequestBody StaffStore store) {
+		int updated = this.jdbc.sql("update wecom_staff set store = ? where tenant_id = ? and userid = ?")
+			.params(store.store(), tenant.value(), userId)
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("no staff member '" + userId + "'");
+		}
+		return Map.of("userId", userId, "store", store.store());
 	}
 
 	@GetMapping("/staff")

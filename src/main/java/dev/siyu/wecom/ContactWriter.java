@@ -55,6 +55,8 @@ class ContactWriter {
 		if (seen.isEmpty()) {
 			return;
 		}
+		// re-read from WeCom if lost in a crash
+		this.jdbc.sql("set local synchronous_commit = off").update();
 		this.jdbc.sql("""
 				create temp table account_stage (account_key text) on commit drop;
 				create temp table identity_stage (account_key text, kind text, value_hash bytea, value_enc bytea,

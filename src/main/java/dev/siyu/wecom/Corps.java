@@ -33,6 +33,8 @@ public class Corps {
 	 */
 	private final Map<String, Cached> byName = new ConcurrentHashMap<>();
 
+	private final Map<Long, String> names = new ConcurrentHashMap<>();
+
 	Corps(JdbcClient jdbc, PersonalData personalData, Tenants tenants) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
@@ -93,7 +95,16 @@ public class Corps {
 	}
 
 	public Optional<Corp> find(TenantId tenant) {
-		return this.tenants.byId(tenant).flatMap(found -> find(found.name()));
+		String name = this.names.get(tenant.value());
+		if (name == null) {
+			Optional<Tenant> found = this.tenants.byId(tenant);
+			if (found.isEmpty()) {
+				return Optional.empty();
+			}
+			name = found.get().name();
+			this.names.put(tenant.value(), name);
+		}
+		return find(name);
 	}
 
 	Corp require(TenantId tenant) {

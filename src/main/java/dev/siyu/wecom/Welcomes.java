@@ -17,6 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Welcome messages: a new friend who came through a channel code with a template is
@@ -38,15 +39,18 @@ class Welcomes implements DisposableBean {
 
 	private final Duration window;
 
+	private final TransactionTemplate transactions;
+
 	private final ExecutorService senders;
 
-	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
+	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog, TransactionTemplate transactions,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
 			@Value("${siyu.wecom.welcome-senders:8}") int senders) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
 		this.window = window;
+		this.transactions = transactions;
 		this.senders = Executors.newFixedThreadPool(senders, runnable -> {
 			Thread thread = new Thread(runnable, "wecom-welcome");
 			thread.setDaemon(true);
@@ -88,39 +92,60 @@ class Welcomes implements DisposableBean {
 	}
 
 	void send(TenantId tenant, CallbackEvent event) {
-		Optional<Template> template = template(tenant, event.state());
-		if (template.isEmpty()) {
+		if (event.state() == null) {
 			return;
 		}
-		Optional<Long> claimed = this.jdbc.sql("""
-				insert into wecom_welcome (tenant_id, welcome_code, userid, external_userid, state, event_at, status)
-				values (?, ?, ?, ?, ?, ?, 'sending')
-				on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing returning id""")
-			.params(tenant.value(), event.welcomeCode(), event.userId(), event.externalUserId(), event.state(),
-					Timestamp.from(event.at()))
-			.query(Long.class)
+		// the claim and its outcome need no fsync of their own: if a crash loses them,
+		// WeCom
+		// refuses the used code (41051) and the retry is recorded as failed, never sent
+		// twice
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.sql("set local synchronous_commit = off").update();
+			sendInTransaction(tenant, event);
+		});
+	}
+
+	private void sendInTransaction(TenantId tenant, CallbackEvent event) {
+		// one round trip: the template of the code, the claim of the welcome code (once
+		// only), consent and the staff member's name
+		Optional<Claim> claimed = this.jdbc.sql("""
+				with template as (
+				  select welcome_template, gift_link from wecom_channel_code
+				  where tenant_id = :tenant and state = :state and welcome_template is not null),
+				claim as (
+				  insert into wecom_welcome (tenant_id, welcome_code, userid, external_userid, state, event_at, status)
+				  select :tenant, :code, :user, :external, :state, :at, 'sending' from template
+				  on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing returning id)
+				select claim.id, template.welcome_template, template.gift_link,
+				       coalesce((select marketing_opt_out from wecom_contact
+				                 where tenant_id = :tenant and external_userid = :external), false),
+				       coalesce((select name from wecom_staff where tenant_id = :tenant and userid = :user), '')
+				from claim, template""")
+			.param("tenant", tenant.value())
+			.param("state", event.state())
+			.param("code", event.welcomeCode())
+			.param("user", event.userId())
+			.param("external", event.externalUserId())
+			.param("at", Timestamp.from(event.at()))
+			.query((rs, n) -> new Claim(rs.getLong(1), new Template(rs.getString(2), rs.getString(3)), rs.getBoolean(4),
+					rs.getString(5)))
 			.optional();
 		if (claimed.isEmpty()) {
 			return;
 		}
-		long id = claimed.get();
+		long id = claimed.get().id();
 		if (Duration.between(event.at(), Instant.now()).compareTo(this.window) > 0) {
 			log.info("Welcome code of {} expired before it could be used: not sent", event.externalUserId());
 			finish(id, "expired", "more than " + this.window.toSeconds() + " s after the add");
 			return;
 		}
-		Boolean optedOut = this.jdbc
-			.sql("select marketing_opt_out from wecom_contact where tenant_id = ? and external_userid = ?")
-			.params(tenant.value(), event.externalUserId())
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
-		if (optedOut) {
+		if (claimed.get().optedOut()) {
 			finish(id, "opted_out", "the customer asked not to receive marketing");
 			return;
 		}
+		Optional<Template> template = Optional.of(claimed.get().template());
 		Corp corp = this.corps.require(tenant);
-		String text = template.get().render(nickname(corp, template.get(), event), staffName(tenant, event.userId()));
+		String text = template.get().render(nickname(corp, template.get(), event), claimed.get().staff());
 		try {
 			this.api.call(corp, service -> {
 				service.getExternalContactService()
@@ -158,14 +183,6 @@ class Welcomes implements DisposableBean {
 		}
 	}
 
-	private String staffName(TenantId tenant, String userId) {
-		return this.jdbc.sql("select name from wecom_staff where tenant_id = ? and userid = ?")
-			.params(tenant.value(), userId)
-			.query(String.class)
-			.optional()
-			.orElse("");
-	}
-
 	private void record(TenantId tenant, CallbackEvent event, String status, String detail) {
 		this.jdbc.sql("""
 				insert into wecom_welcome (tenant_id, userid, external_userid, state, event_at, status, detail)
@@ -191,6 +208,9 @@ class Welcomes implements DisposableBean {
 			.params(tenant.value(), state)
 			.query((rs, n) -> new Template(rs.getString(1), rs.getString(2)))
 			.optional();
+	}
+
+	private record Claim(long id, Template template, boolean optedOut, String staff) {
 	}
 
 	private static boolean isAdd(CallbackEvent event) {

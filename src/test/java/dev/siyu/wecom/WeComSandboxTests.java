@@ -195,6 +195,33 @@ class WeComSandboxTests {
 		assertThat(group.get("toTarget").asInt()).isEqualTo(500 - group.get("members").asInt());
 	}
 
+	@Test
+	void assignmentKeepsTheExistingGuideThenTriesTheStoreThenTakesTurns() {
+		assertThat(this.api.putJson("/api/v1/wecom/staff/guide01/store", "{\"store\": \"hz01\"}").status())
+			.isEqualTo(200);
+		Api.Response rules = this.api.putJson("/api/v1/wecom/assignment-rules", """
+				[{"priority": 1, "kind": "existing"}, {"priority": 2, "kind": "store"},
+				 {"priority": 3, "kind": "round_robin", "userIds": ["guide02", "guide03"]}]""");
+		assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+		String friend = this.jdbc.sql("""
+				select external_userid || ' ' || userid from wecom_follow
+				where tenant_id = ? and deleted_at is null and external_userid like 'wmSeed%' order by 1 limit 1""")
+			.param(this.tenantId)
+			.query(String.class)
+			.single();
+		JsonNode existing = this.api
+			.postJson("/api/v1/wecom/assign",
+					"{\"externalUserId\": \"" + friend.split(" ")[0] + "\", \"store\": \"hz01\"}")
+			.json();
+		assertThat(existing.get("userId").asString()).isEqualTo(friend.split(" ")[1]);
+		assertThat(existing.get("rule").asString()).isEqualTo("existing");
+		assertThat(this.api.postJson("/api/v1/wecom/assign", "{\"store\": \"hz01\"}").json().get("userId").asString())
+			.isEqualTo("guide01");
+		assertThat(List.of(this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString(),
+				this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString()))
+			.containsExactly("guide02", "guide03");
+	}
+
 	private JsonNode group(String chat) {
 		for (JsonNode group : this.api.get("/api/v1/wecom/groups?days=7").json()) {
 			if (group.get("chatId").asString().equals(chat)) {
