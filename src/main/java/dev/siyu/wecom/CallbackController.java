@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * later. A rejected callback leaves nothing behind but a log line.
  */
 @RestController
+@ConditionalOnWebApplication
 class CallbackController {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackController.class);

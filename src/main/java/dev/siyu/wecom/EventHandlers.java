@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.siyu.shared.TenantId;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * the rate the corp allows.
  */
 @Component
+@ConditionalOnWebApplication
 class EventHandlers {
 
 	private final JdbcClient jdbc;

@@ -19,6 +19,7 @@ import dev.siyu.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of it finds its natural key taken.
  */
 @Component
+@ConditionalOnWebApplication
 class EventLog implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventLog.class);

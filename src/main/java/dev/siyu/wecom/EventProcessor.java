@@ -7,6 +7,7 @@ import dev.siyu.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded on the event and does not hold up the others.
  */
 @Component
+@ConditionalOnWebApplication
 class EventProcessor implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventProcessor.class);

@@ -9,6 +9,7 @@ import dev.siyu.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * The incremental sync: every second, reads through the API what callbacks marked stale.
  */
 @Component
+@ConditionalOnWebApplication
 class StaleRefresher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StaleRefresher.class);

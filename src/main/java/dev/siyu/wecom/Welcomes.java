@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpWelcomeMsg;
@@ -13,6 +14,7 @@ import me.chanjar.weixin.cp.bean.external.msg.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * late or refused is recorded and never retried.
  */
 @Component
+@ConditionalOnWebApplication
 class Welcomes implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Welcomes.class);
@@ -45,7 +48,7 @@ class Welcomes implements DisposableBean {
 
 	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog, TransactionTemplate transactions,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
-			@Value("${siyu.wecom.welcome-senders:8}") int senders) {
+			@Value("${siyu.wecom.welcome-senders:4}") int senders) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
@@ -95,20 +98,60 @@ class Welcomes implements DisposableBean {
 		if (event.state() == null) {
 			return;
 		}
-		// the claim and its outcome need no fsync of their own: if a crash loses them,
-		// WeCom
-		// refuses the used code (41051) and the retry is recorded as failed, never sent
-		// twice
-		this.transactions.executeWithoutResult(status -> {
+		Optional<Claim> claimed = quickly(() -> claim(tenant, event));
+		if (claimed.isEmpty()) {
+			return;
+		}
+		long id = claimed.get().id();
+		if (Duration.between(event.at(), Instant.now()).compareTo(this.window) > 0) {
+			log.info("Welcome code of {} expired before it could be used: not sent", event.externalUserId());
+			finish(id, "expired", "more than " + this.window.toSeconds() + " s after the add");
+			return;
+		}
+		if (claimed.get().optedOut()) {
+			finish(id, "opted_out", "the customer asked not to receive marketing");
+			return;
+		}
+		Template template = claimed.get().template();
+		Corp corp = this.corps.require(tenant);
+		String text = template.render(nickname(corp, template, event), claimed.get().staff());
+		try {
+			this.api.call(corp, service -> {
+				service.getExternalContactService()
+					.sendWelcomeMsg(WxCpWelcomeMsg.builder()
+						.welcomeCode(event.welcomeCode())
+						.text(new Text().setContent(text))
+						.build());
+				return null;
+			});
+			quickly(() -> this.jdbc
+				.sql("update wecom_welcome set status = 'sent', sent_at = now(), detail = ?, "
+						+ "latency_ms = (extract(epoch from now() - event_at) * 1000)::int where id = ?")
+				.params(text.length() + " characters", id)
+				.update());
+		}
+		catch (WeComApiException ex) {
+			log.info("WeCom refused the welcome for {}: {} (not retried)", event.externalUserId(), ex.getMessage());
+			finish(id, "failed", ex.getMessage());
+		}
+	}
+
+	/**
+	 * A short transaction without an fsync of its own (joining the caller's, if any): if
+	 * a crash loses a claim, WeCom refuses the used code (41051) and the second attempt
+	 * is recorded as failed, never sent twice. No connection is held during API calls.
+	 */
+	private <T> T quickly(Supplier<T> work) {
+		return this.transactions.execute(status -> {
 			this.jdbc.sql("set local synchronous_commit = off").update();
-			sendInTransaction(tenant, event);
+			return work.get();
 		});
 	}
 
-	private void sendInTransaction(TenantId tenant, CallbackEvent event) {
+	private Optional<Claim> claim(TenantId tenant, CallbackEvent event) {
 		// one round trip: the template of the code, the claim of the welcome code (once
 		// only), consent and the staff member's name
-		Optional<Claim> claimed = this.jdbc.sql("""
+		return this.jdbc.sql("""
 				with template as (
 				  select welcome_template, gift_link from wecom_channel_code
 				  where tenant_id = :tenant and state = :state and welcome_template is not null),
@@ -130,41 +173,6 @@ class Welcomes implements DisposableBean {
 			.query((rs, n) -> new Claim(rs.getLong(1), new Template(rs.getString(2), rs.getString(3)), rs.getBoolean(4),
 					rs.getString(5)))
 			.optional();
-		if (claimed.isEmpty()) {
-			return;
-		}
-		long id = claimed.get().id();
-		if (Duration.between(event.at(), Instant.now()).compareTo(this.window) > 0) {
-			log.info("Welcome code of {} expired before it could be used: not sent", event.externalUserId());
-			finish(id, "expired", "more than " + this.window.toSeconds() + " s after the add");
-			return;
-		}
-		if (claimed.get().optedOut()) {
-			finish(id, "opted_out", "the customer asked not to receive marketing");
-			return;
-		}
-		Optional<Template> template = Optional.of(claimed.get().template());
-		Corp corp = this.corps.require(tenant);
-		String text = template.get().render(nickname(corp, template.get(), event), claimed.get().staff());
-		try {
-			this.api.call(corp, service -> {
-				service.getExternalContactService()
-					.sendWelcomeMsg(WxCpWelcomeMsg.builder()
-						.welcomeCode(event.welcomeCode())
-						.text(new Text().setContent(text))
-						.build());
-				return null;
-			});
-			this.jdbc
-				.sql("update wecom_welcome set status = 'sent', sent_at = now(), detail = ?, "
-						+ "latency_ms = (extract(epoch from now() - event_at) * 1000)::int where id = ?")
-				.params(text.length() + " characters", id)
-				.update();
-		}
-		catch (WeComApiException ex) {
-			log.info("WeCom refused the welcome for {}: {} (not retried)", event.externalUserId(), ex.getMessage());
-			finish(id, "failed", ex.getMessage());
-		}
 	}
 
 	private String nickname(Corp corp, Template template, CallbackEvent event) {
