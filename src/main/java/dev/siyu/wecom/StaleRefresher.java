@@ -1,6 +1,8 @@
 package dev.siyu.wecom;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,8 @@ class StaleRefresher implements SmartLifecycle {
 
 	private final int perRound;
 
+	private final Map<Long, Long> backOff = new ConcurrentHashMap<>();
+
 	private ScheduledExecutorService scheduler;
 
 	StaleRefresher(JdbcClient jdbc, CorpSync sync, @Value("${siyu.wecom.refresh-per-round:200}") int perRound) {
@@ -42,12 +46,24 @@ class StaleRefresher implements SmartLifecycle {
 		List<Long> tenants = this.jdbc.sql("select tenant_id from wecom_corp where secret_enc is not null")
 			.query(Long.class)
 			.list();
+		long now = System.nanoTime();
 		for (long tenant : tenants) {
+			Long until = this.backOff.get(tenant);
+			if (until != null && until - now > 0) {
+				continue;
+			}
 			try {
 				this.sync.refreshStale(new TenantId(tenant), this.perRound);
+				if (this.backOff.remove(tenant) != null) {
+					log.info("Refreshing WeCom data of tenant {} works again", tenant);
+				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Refreshing WeCom data of tenant {} failed: {}", tenant, ex.getMessage());
+				if (until == null) {
+					log.warn("Refreshing WeCom data of tenant {} failed, trying again each minute: {}", tenant,
+							ex.getMessage());
+				}
+				this.backOff.put(tenant, now + 60_000_000_000L);
 			}
 		}
 	}

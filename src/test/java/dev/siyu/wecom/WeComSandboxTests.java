@@ -84,7 +84,15 @@ class WeComSandboxTests {
 	}
 
 	@AfterAll
-	void stopSandbox() {
+	void stopSandboxOnceNothingIsLeftToRead() {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("""
+					select (select count(*) from wecom_contact where tenant_id = ? and detail_at is null)
+					     + (select count(*) from wecom_group where tenant_id = ? and stale and dismissed_at is null)
+					     + (select count(*) from wecom_event where tenant_id = ? and processed_at is null)""")
+				.params(this.tenantId, this.tenantId, this.tenantId)
+				.query(Long.class)
+				.single() == 0);
 		this.sandbox.close();
 	}
 
