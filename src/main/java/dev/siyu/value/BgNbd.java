@@ -61,8 +61,8 @@ public record BgNbd(double r, double alpha, double a, double b) {
 		// repeats:
 		// ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)
 		// = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)
-		double tail = Math.pow(1 - z, this.a - 1)
-				* Hypergeometric.f21(this.a + this.b - 1 - this.r, this.a - 1, this.a + this.b + x - 1, z);
+		double tail = Math.exp((this.a - 1) * Math.log1p(-z)
+				+ Hypergeometric.logF21(this.a + this.b - 1 - this.r, this.a - 1, this.a + this.b + x - 1, z));
 		double numerator = (this.a + this.b + x - 1) / (this.a - 1) * (1 - tail);
 		double denominator = 1;
 		if (x > 0) {
@@ -74,8 +74,8 @@ public record BgNbd(double r, double alpha, double a, double b) {
 	/** Expected purchases of a new customer in a period of length t, E[X(t)]. */
 	public double expectedPurchasesOfNewCustomer(double t) {
 		double z = t / (this.alpha + t);
-		double tail = Math.pow(1 - z, this.a - 1)
-				* Hypergeometric.f21(this.a + this.b - 1 - this.r, this.a - 1, this.a + this.b - 1, z);
+		double tail = Math.exp((this.a - 1) * Math.log1p(-z)
+				+ Hypergeometric.logF21(this.a + this.b - 1 - this.r, this.a - 1, this.a + this.b - 1, z));
 		return (this.a + this.b - 1) / (this.a - 1) * (1 - tail);
 	}
 
