@@ -13,34 +13,61 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
 	/** Fits the model by maximum likelihood; returns it with its log-likelihood. */
 	public static Fitted<BgNbd> fit(Purchases purchases) {
-		double[] best = MaximumLikelihood.maximise(purchases.size(), new double[] { 1, purchases.meanAge() / 4, 1, 1 },
-				parameters -> new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3])
-					.likelihoodOf(purchases));
+		Histories histories = Histories.of(purchases);
+		MaximumLikelihood.CustomerLikelihood likelihood = parameters -> new BgNbd(parameters[0], parameters[1],
+				parameters[2], parameters[3])
+			.likelihoodOf(histories);
+		double[] best;
+		if (histories.distinct.size() > 2 * MaximumLikelihood.PILOT_SAMPLE) {
+			BgNbd pilot = fit(purchases.sample(MaximumLikelihood.PILOT_SAMPLE)).model();
+			best = MaximumLikelihood.polish(histories.distinct.size(),
+					new double[] { pilot.r, pilot.alpha, pilot.a, pilot.b, 0 }, likelihood);
+		}
+		else {
+			best = MaximumLikelihood.maximise(histories.distinct.size(),
+					new double[] { 1, histories.distinct.meanAge() / 4, 1, 1 }, likelihood);
+		}
 		return new Fitted<>(new BgNbd(best[0], best[1], best[2], best[3]), best[4]);
 	}
 
 	/** The log-likelihood of all customers. */
 	public double logLikelihood(Purchases purchases) {
-		return MaximumLikelihood.sum(purchases.size(), likelihoodOf(purchases));
+		Histories histories = Histories.of(purchases);
+		return MaximumLikelihood.sum(histories.distinct.size(), likelihoodOf(histories));
 	}
 
-	private IntToDoubleFunction likelihoodOf(Purchases purchases) {
-		ByRepeats byRepeats = new ByRepeats(maxRepeats(purchases));
-		double logAlpha = Math.log(this.alpha);
+	/**
+	 * The likelihood per distinct history: terms that depend on x alone and the
+	 * logarithms of alpha plus each distinct time are computed once per parameter vector.
+	 */
+	private IntToDoubleFunction likelihoodOf(Histories histories) {
+		int maxRepeats = histories.maxRepeats;
+		double[] byRepeats = new double[maxRepeats + 1];
+		double[] logDropout = new double[maxRepeats + 1];
+		double constant = Gamma.logGamma(this.a + this.b) - Gamma.logGamma(this.r) - Gamma.logGamma(this.b)
+				+ this.r * Math.log(this.alpha);
+		for (int x = 0; x <= maxRepeats; x++) {
+			byRepeats[x] = constant + Gamma.logGamma(this.r + x) + Gamma.logGamma(this.b + x)
+					- Gamma.logGamma(this.a + this.b + x);
+			logDropout[x] = x == 0 ? 0 : Math.log(this.a) - Math.log(this.b + x - 1);
+		}
+		double[] logTime = new double[histories.times.length];
+		for (int k = 0; k < logTime.length; k++) {
+			logTime[k] = Math.log(this.alpha + histories.times[k]);
+		}
+		Purchases distinct = histories.distinct;
+		int[] ageIndex = histories.ageIndex;
+		int[] txIndex = histories.txIndex;
 		return i -> {
-			int x = purchases.x[i];
-			double a3 = -(this.r + x) * Math.log(this.alpha + purchases.age[i]);
-			double sum;
+			int x = distinct.x[i];
+			double alive = -(this.r + x) * logTime[ageIndex[i]];
+			double sum = alive;
 			if (x > 0) {
-				double a4 = Math.log(this.a) - Math.log(this.b + x - 1)
-						- (this.r + x) * Math.log(this.alpha + purchases.tx[i]);
-				double max = Math.max(a3, a4);
-				sum = max + Math.log(Math.exp(a3 - max) + Math.exp(a4 - max));
+				double dropped = logDropout[x] - (this.r + x) * logTime[txIndex[i]];
+				double max = Math.max(alive, dropped);
+				sum = max + Math.log1p(Math.exp(Math.min(alive, dropped) - max));
 			}
-			else {
-				sum = a3;
-			}
-			return byRepeats.value(x) + this.r * logAlpha + sum;
+			return distinct.weight[i] * (byRepeats[x] + sum);
 		};
 	}
 
@@ -77,33 +104,6 @@ public record BgNbd(double r, double alpha, double a, double b) {
 		double tail = Math.exp((this.a - 1) * Math.log1p(-z)
 				+ Hypergeometric.logF21(this.a + this.b - 1 - this.r, this.a - 1, this.a + this.b - 1, z));
 		return (this.a + this.b - 1) / (this.a - 1) * (1 - tail);
-	}
-
-	static int maxRepeats(Purchases purchases) {
-		int max = 0;
-		for (int i = 0; i < purchases.size(); i++) {
-			max = Math.max(max, purchases.x[i]);
-		}
-		return max;
-	}
-
-	/** The terms that depend on x only, computed once per parameter vector. */
-	private final class ByRepeats {
-
-		private final double[] values;
-
-		ByRepeats(int maxRepeats) {
-			this.values = new double[maxRepeats + 1];
-			double constant = Gamma.logGamma(a + b) - Gamma.logGamma(r) - Gamma.logGamma(b);
-			for (int x = 0; x <= maxRepeats; x++) {
-				this.values[x] = constant + Gamma.logGamma(r + x) + Gamma.logGamma(b + x) - Gamma.logGamma(a + b + x);
-			}
-		}
-
-		double value(int x) {
-			return this.values[x];
-		}
-
 	}
 
 }

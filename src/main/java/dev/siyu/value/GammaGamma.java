@@ -24,8 +24,19 @@ public record GammaGamma(double p, double q, double gamma) {
 			mean += repeaters.meanRepeatValue[i];
 		}
 		mean /= repeaters.size();
-		double[] best = MaximumLikelihood.maximise(repeaters.size(), new double[] { 1, 1, mean },
-				parameters -> new GammaGamma(parameters[0], parameters[1], parameters[2]).likelihoodOf(repeaters));
+		Repeaters prepared = new Repeaters(repeaters);
+		MaximumLikelihood.CustomerLikelihood likelihood = parameters -> new GammaGamma(parameters[0], parameters[1],
+				parameters[2])
+			.likelihoodOf(prepared);
+		double[] best;
+		if (repeaters.size() > 2 * MaximumLikelihood.PILOT_SAMPLE) {
+			GammaGamma pilot = fit(repeaters.sample(MaximumLikelihood.PILOT_SAMPLE)).model();
+			best = MaximumLikelihood.polish(repeaters.size(), new double[] { pilot.p, pilot.q, pilot.gamma, 0 },
+					likelihood);
+		}
+		else {
+			best = MaximumLikelihood.maximise(repeaters.size(), new double[] { 1, 1, mean }, likelihood);
+		}
 		return new Fitted<>(new GammaGamma(best[0], best[1], best[2]), best[3]);
 	}
 
@@ -49,15 +60,53 @@ public record GammaGamma(double p, double q, double gamma) {
 		return repeaters;
 	}
 
-	private IntToDoubleFunction likelihoodOf(Purchases repeaters) {
+	/**
+	 * The likelihood; the log-gamma terms depend on x only and are computed once per x,
+	 * the logarithms of x and m once per fit.
+	 */
+	private IntToDoubleFunction likelihoodOf(Repeaters repeaters) {
+		double[] byRepeats = new double[repeaters.maxRepeats + 1];
 		double constant = -Gamma.logGamma(this.q) + this.q * Math.log(this.gamma);
+		for (int x = 1; x <= repeaters.maxRepeats; x++) {
+			double px = this.p * x;
+			byRepeats[x] = constant + Gamma.logGamma(px + this.q) - Gamma.logGamma(px);
+		}
 		return i -> {
 			int x = repeaters.x[i];
-			double m = repeaters.meanRepeatValue[i];
 			double px = this.p * x;
-			return constant + Gamma.logGamma(px + this.q) - Gamma.logGamma(px) + (px - 1) * Math.log(m)
-					+ px * Math.log(x) - (px + this.q) * Math.log(x * m + this.gamma);
+			return byRepeats[x] + (px - 1) * repeaters.logMean[i] + px * repeaters.logX[i]
+					- (px + this.q) * Math.log(x * repeaters.mean[i] + this.gamma);
 		};
+	}
+
+	/** Customers with repeats, with the logarithms the likelihood needs at every step. */
+	private static final class Repeaters {
+
+		final int[] x;
+
+		final double[] mean;
+
+		final double[] logMean;
+
+		final double[] logX;
+
+		final int maxRepeats;
+
+		Repeaters(Purchases repeaters) {
+			int n = repeaters.size();
+			this.x = java.util.Arrays.copyOf(repeaters.x, n);
+			this.mean = java.util.Arrays.copyOf(repeaters.meanRepeatValue, n);
+			this.logMean = new double[n];
+			this.logX = new double[n];
+			int max = 0;
+			for (int i = 0; i < n; i++) {
+				this.logMean[i] = Math.log(this.mean[i]);
+				this.logX[i] = Math.log(this.x[i]);
+				max = Math.max(max, this.x[i]);
+			}
+			this.maxRepeats = max;
+		}
+
 	}
 
 	/** Expected value of a purchase by a customer with x repeats of mean value m. */

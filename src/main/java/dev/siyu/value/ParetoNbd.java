@@ -12,27 +12,30 @@ import org.hipparchus.special.Gamma;
 public record ParetoNbd(double r, double alpha, double s, double beta) {
 
 	/** Fits the model by maximum likelihood; returns it with its log-likelihood. */
-	public static Fitted<ParetoNbd> fit(Purchases purchases) {
+	public static Fitted<ParetoNbd> fit(Purchases customers) {
+		Histories histories = Histories.of(customers);
+		Purchases purchases = histories.distinct;
 		double scale = purchases.meanAge();
 		double[] best = MaximumLikelihood.maximise(purchases.size(), new double[] { 1, scale / 4, 1, scale / 4 },
 				parameters -> new ParetoNbd(parameters[0], parameters[1], parameters[2], parameters[3])
-					.likelihoodOf(purchases));
+					.likelihoodOf(purchases, histories.maxRepeats));
 		return new Fitted<>(new ParetoNbd(best[0], best[1], best[2], best[3]), best[4]);
 	}
 
 	/** The log-likelihood of all customers. */
 	public double logLikelihood(Purchases purchases) {
-		return MaximumLikelihood.sum(purchases.size(), likelihoodOf(purchases));
+		Histories histories = Histories.of(purchases);
+		return MaximumLikelihood.sum(histories.distinct.size(), likelihoodOf(histories.distinct, histories.maxRepeats));
 	}
 
-	private IntToDoubleFunction likelihoodOf(Purchases purchases) {
-		int maxRepeats = BgNbd.maxRepeats(purchases);
+	private IntToDoubleFunction likelihoodOf(Purchases purchases, int maxRepeats) {
 		double[] byRepeats = new double[maxRepeats + 1];
 		double constant = -Gamma.logGamma(this.r) + this.r * Math.log(this.alpha) + this.s * Math.log(this.beta);
 		for (int x = 0; x <= maxRepeats; x++) {
 			byRepeats[x] = constant + Gamma.logGamma(this.r + x);
 		}
-		return i -> byRepeats[purchases.x[i]] + logA2(purchases.x[i], purchases.tx[i], purchases.age[i]);
+		return i -> purchases.weight(i)
+				* (byRepeats[purchases.x[i]] + logA2(purchases.x[i], purchases.tx[i], purchases.age[i]));
 	}
 
 	private double logA2(int x, double tx, double age) {

@@ -16,13 +16,27 @@ public final class Purchases {
 
 	final double[] meanRepeatValue;
 
+	/** How many customers each entry stands for; null when each stands for one. */
+	final double[] weight;
+
 	private int size;
+
+	/** A view on arrays already filled: the first size entries, each with its weight. */
+	Purchases(int[] x, double[] tx, double[] age, double[] weight, int size) {
+		this.x = x;
+		this.tx = tx;
+		this.age = age;
+		this.meanRepeatValue = new double[x.length];
+		this.weight = weight;
+		this.size = size;
+	}
 
 	public Purchases(int capacity) {
 		this.x = new int[capacity];
 		this.tx = new double[capacity];
 		this.age = new double[capacity];
 		this.meanRepeatValue = new double[capacity];
+		this.weight = null;
 	}
 
 	/**
@@ -67,12 +81,34 @@ public final class Purchases {
 		return this.meanRepeatValue[i];
 	}
 
+	double weight(int i) {
+		return this.weight == null ? 1 : this.weight[i];
+	}
+
+	/**
+	 * About n customers taken at an even stride, or these customers when there are fewer.
+	 */
+	Purchases sample(int n) {
+		if (this.size <= n) {
+			return this;
+		}
+		double stride = (double) this.size / n;
+		Purchases sample = new Purchases(n);
+		for (int k = 0; k < n; k++) {
+			int i = (int) (k * stride);
+			sample.add(this.x[i], this.tx[i], this.age[i], this.meanRepeatValue[i]);
+		}
+		return sample;
+	}
+
 	double meanAge() {
 		double sum = 0;
+		double count = 0;
 		for (int i = 0; i < this.size; i++) {
-			sum += this.age[i];
+			sum += weight(i) * this.age[i];
+			count += weight(i);
 		}
-		return this.size == 0 ? 1 : sum / this.size;
+		return count == 0 ? 1 : sum / count;
 	}
 
 }

@@ -44,16 +44,15 @@ final class Scoring {
 		Purchases purchases = buyers.purchases(this.today);
 		CustomerValue value = fit(purchases);
 		int[] gaps = buyers.gapQuartiles();
+		CustomerValue.Scores scores = value == null ? null : value.scoreAll(purchases);
 		for (int i = 0; i < n; i++) {
 			double alive = Double.NaN;
-			if (value != null) {
-				CustomerValue.Score score = value.score(purchases.x[i], purchases.tx[i], purchases.age[i],
-						purchases.meanRepeatValue[i]);
-				alive = score.probabilityAlive();
+			if (scores != null) {
+				alive = scores.probabilityAlive(i);
 				result.alive[i] = alive;
-				result.expected[i] = score.expectedPurchases();
-				result.spend[i] = score.expectedSpend();
-				result.clv[i] = score.clv();
+				result.expected[i] = scores.expectedPurchases(i);
+				result.spend[i] = scores.expectedSpend(i);
+				result.clv[i] = scores.clv(i);
 			}
 			result.positions[i] = this.settings.lifecycle()
 				.position(this.today, LocalDate.ofEpochDay(buyers.firstDay[i]), LocalDate.ofEpochDay(buyers.lastDay[i]),
