@@ -25,10 +25,15 @@ class ScopeOrders {
 	static final String PERSON = "coalesce(p.merged_into, p.id)";
 
 	/** Net paid orders of the scope joined to their person: aliases o, a and p. */
-	static final String PURCHASES = """
-			orders o join account a on a.id = o.account_id join person p on p.id = a.person_id
-			where o.tenant_id = any(:tenants) and p.tenant_id = :scope and %s and o.amount - o.refund > 0
-			  and coalesce(o.paid_at, o.created_at) is not null""".formatted(PAID);
+	static final String PURCHASES = purchases("");
+
+	/** The same, with more tables joined (they may refer to o, a and p). */
+	static String purchases(String joins) {
+		return """
+				orders o join account a on a.id = o.account_id join person p on p.id = a.person_id %s
+				where o.tenant_id = any(:tenants) and p.tenant_id = :scope and %s and o.amount - o.refund > 0
+				  and coalesce(o.paid_at, o.created_at) is not null""".formatted(joins, PAID);
+	}
 
 	private final Tenants tenants;
 

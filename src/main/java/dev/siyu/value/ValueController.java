@@ -33,11 +33,36 @@ class ValueController {
 
 	private final ValueSettings settings;
 
-	ValueController(CustomerScores scores, ScoreQueries queries, ClvFits fits, ValueSettings settings) {
+	private final ValueReports reports;
+
+	ValueController(CustomerScores scores, ScoreQueries queries, ClvFits fits, ValueSettings settings,
+			ValueReports reports) {
 		this.scores = scores;
 		this.queries = queries;
 		this.fits = fits;
 		this.settings = settings;
+		this.reports = reports;
+	}
+
+	@GetMapping("/api/v1/value/repurchase-cycles")
+	List<Map<String, Object>> cycles(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestParam(defaultValue = "category") String by, @RequestParam(defaultValue = "50") int limit) {
+		return this.reports.cycles().of(tenant, by, LocalDate.now(CustomerScores.CHINA), limit);
+	}
+
+	@GetMapping("/api/v1/value/cohorts")
+	List<Map<String, Object>> cohorts(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestParam(defaultValue = "month") String by, @RequestParam(defaultValue = "12") int months) {
+		return this.reports.cohorts().of(tenant, by, months);
+	}
+
+	@GetMapping("/api/v1/value/metrics")
+	Map<String, Object> metrics(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String platform) {
+		LocalDate end = to == null ? LocalDate.now(CustomerScores.CHINA) : to;
+		return this.reports.metrics().of(tenant, from == null ? end.minusDays(364) : from, end, platform);
 	}
 
 	@PostMapping("/api/v1/value/refresh")

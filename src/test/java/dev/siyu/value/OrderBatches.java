@@ -28,10 +28,21 @@ final class OrderBatches {
 	}
 
 	OrderBatches order(String buyer, LocalDate day, double amount, String status) {
+		return add(buyer, day, amount, status, "");
+	}
+
+	/** An order of one item of a category, through an acquisition channel. */
+	OrderBatches item(String buyer, LocalDate day, double amount, String category, String channel) {
+		return add(buyer, day, amount, "completed",
+				", \"channel\": \"" + channel + "\", \"items\": [{\"sku\": \"" + category + "-1\", \"category\": \""
+						+ category + "\", \"quantity\": 1, \"unit_price\": " + amount + "}]");
+	}
+
+	private OrderBatches add(String buyer, LocalDate day, double amount, String status, String more) {
 		this.buyers.add(buyer);
 		this.orders.add("{\"order_id\": \"" + this.prefix + "-" + this.orders.size() + "\", \"buyer_id\": \"" + buyer
 				+ "\", \"created_at\": \"" + day + " 10:00:00\", \"paid_at\": \"" + day + " 10:01:00\", \"status\": \""
-				+ status + "\", \"amount\": " + amount + "}");
+				+ status + "\", \"amount\": " + amount + more + "}");
 		return this;
 	}
 
