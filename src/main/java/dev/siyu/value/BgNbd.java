@@ -20,8 +20,14 @@ public record BgNbd(double r, double alpha, double a, double b) {
 		double[] best;
 		if (histories.distinct.size() > 2 * MaximumLikelihood.PILOT_SAMPLE) {
 			BgNbd pilot = fit(purchases.sample(MaximumLikelihood.PILOT_SAMPLE)).model();
-			best = MaximumLikelihood.polish(histories.distinct.size(),
-					new double[] { pilot.r, pilot.alpha, pilot.a, pilot.b, 0 }, likelihood);
+			best = NewtonPolish.maximise(histories.distinct.size(),
+					new double[] { pilot.r, pilot.alpha, pilot.a, pilot.b },
+					parameters -> new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3])
+						.gradientOf(histories));
+			if (best == null) {
+				best = MaximumLikelihood.polish(histories.distinct.size(),
+						new double[] { pilot.r, pilot.alpha, pilot.a, pilot.b, 0 }, likelihood);
+			}
 		}
 		else {
 			best = MaximumLikelihood.maximise(histories.distinct.size(),
@@ -68,6 +74,71 @@ public record BgNbd(double r, double alpha, double a, double b) {
 				sum = max + Math.log1p(Math.exp(Math.min(alive, dropped) - max));
 			}
 			return distinct.weight[i] * (byRepeats[x] + sum);
+		};
+	}
+
+	/** Newton's method from a start; null when it gives up. */
+	static double[] newtonFrom(Purchases purchases, BgNbd start) {
+		Histories histories = Histories.of(purchases);
+		return NewtonPolish.maximise(histories.distinct.size(), new double[] { start.r, start.alpha, start.a, start.b },
+				parameters -> new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3])
+					.gradientOf(histories));
+	}
+
+	/** The likelihood and its gradient in (r, alpha, a, b), per distinct history. */
+	NewtonPolish.Gradient gradientOf(Histories histories) {
+		int maxRepeats = histories.maxRepeats;
+		double[] byRepeats = new double[maxRepeats + 1];
+		double[] logDropout = new double[maxRepeats + 1];
+		double[] dr = new double[maxRepeats + 1];
+		double[] da = new double[maxRepeats + 1];
+		double[] db = new double[maxRepeats + 1];
+		double[] inverseB = new double[maxRepeats + 1];
+		double logAlpha = Math.log(this.alpha);
+		double constant = Gamma.logGamma(this.a + this.b) - Gamma.logGamma(this.r) - Gamma.logGamma(this.b)
+				+ this.r * logAlpha;
+		double psiR = Gamma.digamma(this.r);
+		double psiAb = Gamma.digamma(this.a + this.b);
+		double psiB = Gamma.digamma(this.b);
+		for (int x = 0; x <= maxRepeats; x++) {
+			byRepeats[x] = constant + Gamma.logGamma(this.r + x) + Gamma.logGamma(this.b + x)
+					- Gamma.logGamma(this.a + this.b + x);
+			logDropout[x] = x == 0 ? 0 : Math.log(this.a) - Math.log(this.b + x - 1);
+			double psiAbx = Gamma.digamma(this.a + this.b + x);
+			dr[x] = Gamma.digamma(this.r + x) - psiR + logAlpha;
+			da[x] = psiAb - psiAbx;
+			db[x] = psiAb - psiB + Gamma.digamma(this.b + x) - psiAbx;
+			inverseB[x] = x == 0 ? 0 : 1 / (this.b + x - 1);
+		}
+		double[] logTime = new double[histories.times.length];
+		double[] inverseTime = new double[histories.times.length];
+		for (int k = 0; k < logTime.length; k++) {
+			logTime[k] = Math.log(this.alpha + histories.times[k]);
+			inverseTime[k] = 1 / (this.alpha + histories.times[k]);
+		}
+		Purchases distinct = histories.distinct;
+		return (i, into) -> {
+			int x = distinct.x[i];
+			double w = distinct.weight[i];
+			int age = histories.ageIndex[i];
+			int tx = histories.txIndex[i];
+			double alive = -(this.r + x) * logTime[age];
+			double sum = alive;
+			double wAlive = 1;
+			double wDropped = 0;
+			if (x > 0) {
+				double dropped = logDropout[x] - (this.r + x) * logTime[tx];
+				double max = Math.max(alive, dropped);
+				sum = max + Math.log1p(Math.exp(Math.min(alive, dropped) - max));
+				wAlive = Math.exp(alive - sum);
+				wDropped = Math.exp(dropped - sum);
+			}
+			into[0] += w * (byRepeats[x] + sum);
+			into[1] += w * (dr[x] - wAlive * logTime[age] - wDropped * logTime[tx]);
+			into[2] += w
+					* (this.r / this.alpha - (this.r + x) * (wAlive * inverseTime[age] + wDropped * inverseTime[tx]));
+			into[3] += w * (da[x] + wDropped / this.a);
+			into[4] += w * (db[x] - wDropped * inverseB[x]);
 		};
 	}
 

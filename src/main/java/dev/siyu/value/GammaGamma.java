@@ -31,8 +31,12 @@ public record GammaGamma(double p, double q, double gamma) {
 		double[] best;
 		if (repeaters.size() > 2 * MaximumLikelihood.PILOT_SAMPLE) {
 			GammaGamma pilot = fit(repeaters.sample(MaximumLikelihood.PILOT_SAMPLE)).model();
-			best = MaximumLikelihood.polish(repeaters.size(), new double[] { pilot.p, pilot.q, pilot.gamma, 0 },
-					likelihood);
+			best = NewtonPolish.maximise(repeaters.size(), new double[] { pilot.p, pilot.q, pilot.gamma },
+					parameters -> new GammaGamma(parameters[0], parameters[1], parameters[2]).gradientOf(prepared));
+			if (best == null) {
+				best = MaximumLikelihood.polish(repeaters.size(), new double[] { pilot.p, pilot.q, pilot.gamma, 0 },
+						likelihood);
+			}
 		}
 		else {
 			best = MaximumLikelihood.maximise(repeaters.size(), new double[] { 1, 1, mean }, likelihood);
@@ -76,6 +80,43 @@ public record GammaGamma(double p, double q, double gamma) {
 			double px = this.p * x;
 			return byRepeats[x] + (px - 1) * repeaters.logMean[i] + px * repeaters.logX[i]
 					- (px + this.q) * Math.log(x * repeaters.mean[i] + this.gamma);
+		};
+	}
+
+	/** Newton's method from a start; null when it gives up. */
+	static double[] newtonFrom(Purchases purchases, GammaGamma start) {
+		Purchases repeaters = repeaters(purchases);
+		Repeaters prepared = new Repeaters(repeaters);
+		return NewtonPolish.maximise(repeaters.size(), new double[] { start.p, start.q, start.gamma },
+				parameters -> new GammaGamma(parameters[0], parameters[1], parameters[2]).gradientOf(prepared));
+	}
+
+	/** The likelihood and its gradient in (p, q, gamma). */
+	private NewtonPolish.Gradient gradientOf(Repeaters repeaters) {
+		int max = repeaters.maxRepeats;
+		double[] byRepeats = new double[max + 1];
+		double[] dp = new double[max + 1];
+		double[] dq = new double[max + 1];
+		double logGamma = Math.log(this.gamma);
+		double constant = -Gamma.logGamma(this.q) + this.q * logGamma;
+		double psiQ = Gamma.digamma(this.q);
+		for (int x = 1; x <= max; x++) {
+			double px = this.p * x;
+			byRepeats[x] = constant + Gamma.logGamma(px + this.q) - Gamma.logGamma(px);
+			double psiPxq = Gamma.digamma(px + this.q);
+			dp[x] = x * (psiPxq - Gamma.digamma(px));
+			dq[x] = -psiQ + logGamma + psiPxq;
+		}
+		return (i, into) -> {
+			int x = repeaters.x[i];
+			double px = this.p * x;
+			double total = x * repeaters.mean[i] + this.gamma;
+			double logTotal = Math.log(total);
+			into[0] += byRepeats[x] + (px - 1) * repeaters.logMean[i] + px * repeaters.logX[i]
+					- (px + this.q) * logTotal;
+			into[1] += dp[x] + x * (repeaters.logMean[i] + repeaters.logX[i] - logTotal);
+			into[2] += dq[x] - logTotal;
+			into[3] += this.q / this.gamma - (px + this.q) / total;
 		};
 	}
 
