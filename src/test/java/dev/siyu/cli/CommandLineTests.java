@@ -74,6 +74,19 @@ class CommandLineTests {
 	}
 
 	@Test
+	void recomputesTheValueScoresOfATenant() {
+		String tenant = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+		run("tenant", "create", tenant, "--json");
+		Path export = dev.siyu.ingest.TestExports.oneTaobaoOrder(this.dir, "V-1");
+		run("import", "--tenant", tenant, "--source", "taobao", "--json", export.toString());
+
+		JsonNode refreshed = json(run("value", "refresh", "--tenant", tenant, "--json"));
+
+		assertThat(refreshed.get("buyers").asLong()).isEqualTo(1);
+		assertThat(refreshed.get("fitted").asBoolean()).isFalse();
+	}
+
+	@Test
 	void aFailureExitsNonZeroWithOneLineSayingWhy() {
 		Result result = runRaw("stats", "--tenant", "no-such-tenant", "--json");
 
