@@ -26,6 +26,10 @@ final class Application {
 		properties.put("logging.level.root", "OFF");
 		properties.put("logging.level.dev.siyu", "WARN");
 		properties.put("spring.main.log-startup-info", "false");
+		// reactions to what a command did (indexes, precomputed figures) finish before it
+		// exits
+		properties.put("spring.task.execution.shutdown.await-termination", "true");
+		properties.put("spring.task.execution.shutdown.await-termination-period", "30m");
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.NONE)
 			.run(arguments(properties));
 	}

@@ -60,6 +60,9 @@ class Overviews {
 	@Transactional
 	OverviewFigures refresh(TenantId tenant) {
 		Long[] scope = scope(tenant);
+		// the pages' lookups by person plan well only once the planner knows how big the
+		// graph has grown
+		this.jdbc.sql("analyze orders, account, person, account_identifier, identifier").update();
 		this.jdbc.sql("drop table if exists overview_order").update();
 		this.jdbc
 			.sql("""
