@@ -52,7 +52,7 @@ class CustomerProfiles {
 			.sql("""
 					select a.id, a.platform, a.account_key, a.first_seen from account a where a.person_id = ? order by a.id""")
 			.param(person)
-			.query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), Masking.identifier(rs.getString(3)),
+			.query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), displayedKey(rs.getString(3)),
 					rs.getObject(4, OffsetDateTime.class)))
 			.list();
 		List<Identifier> identifiers = this.jdbc
@@ -111,6 +111,20 @@ class CustomerProfiles {
 				identifiers.add(rs.getString(1) + ": " + this.personalData.decrypt(rs.getBytes(2)));
 			});
 		return new Revealed(receiver.name(), receiver.phone(), receiver.address(), identifiers);
+	}
+
+	/**
+	 * A platform's buyer id, masked; buyers without one are keyed by their phone's or
+	 * receiver's digest, which means nothing to a person and is shown as its kind.
+	 */
+	static String displayedKey(String accountKey) {
+		if (accountKey.startsWith("phone:")) {
+			return "(phone)";
+		}
+		if (accountKey.startsWith("receiver:")) {
+			return "(receiver)";
+		}
+		return Masking.identifier(accountKey);
 	}
 
 	private Receiver latestReceiver(Workspace workspace, long person) {
