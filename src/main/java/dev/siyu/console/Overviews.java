@@ -111,10 +111,11 @@ class Overviews {
 				where count > 0 order by n""");
 		List<OverviewFigures.Month> months = this.jdbc.sql("""
 				with firsts as (select person, min(month) as month from overview_order where paid group by person),
+				     fresh as (select month, count(*) as customers from firsts group by month),
 				     last as (select max(month) as month from overview_order where paid)
 				select to_char(o.month, 'YYYY-MM'), coalesce(sum(o.net), 0), count(distinct o.person),
-				       (select count(*) from firsts f where f.month = o.month)
-				from overview_order o, last
+				       coalesce(max(f.customers), 0)
+				from overview_order o cross join last left join fresh f on f.month = o.month
 				where o.paid and o.month > last.month - interval '12 months'
 				group by o.month order by o.month""")
 			.query((rs, row) -> new OverviewFigures.Month(rs.getString(1), rs.getBigDecimal(2), rs.getLong(3),
