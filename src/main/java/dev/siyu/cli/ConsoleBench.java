@@ -101,7 +101,7 @@ class ConsoleBench implements Callable<Integer> {
 			Map<String, Object> out = new LinkedHashMap<>();
 			out.put("tenant", tenantId.value());
 			Map<String, String> pages = pages(client);
-			out.put("customers",
+			out.put("tenantCustomers",
 					context.getBean(JdbcClient.class)
 						.sql("select (figures->>'customers')::bigint from tenant_overview where tenant_id = ?")
 						.param(tenantId.value())

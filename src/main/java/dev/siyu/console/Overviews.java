@@ -38,10 +38,29 @@ class Overviews {
 		this.json = json;
 	}
 
+	/**
+	 * Refreshes the brand's and its group's figures, unless a refresh that started after
+	 * this import ended already did: the imports of one manifest then cost one refresh.
+	 */
 	@ApplicationModuleListener
 	void on(OrdersImported imported) {
-		refresh(imported.tenant());
-		this.tenants.byId(imported.tenant()).map(Tenant::groupId).ifPresent(group -> refresh(group));
+		refreshAfter(imported.tenant(), imported.importId());
+		this.tenants.byId(imported.tenant())
+			.map(Tenant::groupId)
+			.ifPresent(group -> refreshAfter(group, imported.importId()));
+	}
+
+	private void refreshAfter(TenantId tenant, long importId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(7302, ?::int)").param((int) tenant.value()).query().singleRow();
+		boolean fresh = this.jdbc.sql("""
+				select exists (select 1 from tenant_overview o, import_job j
+				               where o.tenant_id = ? and j.id = ? and o.computed_at >= j.finished_at)""")
+			.params(tenant.value(), importId)
+			.query(Boolean.class)
+			.single();
+		if (!fresh) {
+			refresh(tenant);
+		}
 	}
 
 	/** The stored figures, computed now if the tenant has none yet. */
