@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CustomerDirectory {
 
-	static final int LIMIT = 50;
+	static final int LIMIT = 30;
 
 	private static final Pattern PERSON_NUMBER = Pattern.compile("#?(\\d{1,18})");
 

@@ -41,7 +41,8 @@ class Workspaces {
 		if (cached instanceof Workspace workspace) {
 			return workspace;
 		}
-		Map<TenantId, Workspace.Choice> choices = choices(username);
+		List<Tenant> all = this.tenants.all();
+		Map<TenantId, Workspace.Choice> choices = choices(all, username);
 		if (choices.isEmpty()) {
 			throw new AccessDeniedException("user '" + username + "' is a member of no tenant");
 		}
@@ -52,7 +53,7 @@ class Workspaces {
 			current = choices.values().iterator().next();
 		}
 		String displayName = this.users.credentials(username).map(Users.Credentials::displayName).orElse(username);
-		List<Tenant> scope = scope(current.tenant());
+		List<Tenant> scope = scope(all, current.tenant());
 		Workspace workspace = new Workspace(username, displayName, current.tenant(), current.role(),
 				List.copyOf(choices.values()), scope.stream().map(Tenant::id).toList(),
 				scope.stream().map(Tenant::identityScope).distinct().toList());
@@ -62,15 +63,14 @@ class Workspaces {
 
 	/** Switches the session to another tenant, if the user may work there. */
 	void choose(HttpServletRequest request, String username, long tenantId) {
-		if (!choices(username).containsKey(new TenantId(tenantId))) {
+		if (!choices(this.tenants.all(), username).containsKey(new TenantId(tenantId))) {
 			throw new AccessDeniedException("user '" + username + "' has no role in tenant " + tenantId);
 		}
 		request.getSession().setAttribute(SESSION_TENANT, tenantId);
 		request.removeAttribute(REQUEST_CACHE);
 	}
 
-	private Map<TenantId, Workspace.Choice> choices(String username) {
-		List<Tenant> all = this.tenants.all();
+	private Map<TenantId, Workspace.Choice> choices(List<Tenant> all, String username) {
 		Map<TenantId, Tenant> byId = new LinkedHashMap<>();
 		all.forEach(tenant -> byId.put(tenant.id(), tenant));
 		Map<TenantId, Workspace.Choice> choices = new LinkedHashMap<>();
@@ -91,11 +91,11 @@ class Workspaces {
 		return choices;
 	}
 
-	private List<Tenant> scope(Tenant tenant) {
+	private static List<Tenant> scope(List<Tenant> all, Tenant tenant) {
 		List<Tenant> scope = new ArrayList<>();
 		scope.add(tenant);
 		if (tenant.isGroup()) {
-			this.tenants.all().stream().filter(t -> tenant.id().equals(t.groupId())).forEach(scope::add);
+			all.stream().filter(t -> tenant.id().equals(t.groupId())).forEach(scope::add);
 		}
 		return scope;
 	}
