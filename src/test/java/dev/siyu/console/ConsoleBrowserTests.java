@@ -177,6 +177,19 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void aFileThatIsNotAnExportIsRefusedSayingWhatItLacks() throws Exception {
+		Path notAnExport = java.nio.file.Files.writeString(this.brand.files.resolve("notes.csv"),
+				"日期,备注\n2025-01-01,hello\n");
+		this.browser.go("/imports?lang=zh_CN");
+		new Select(this.browser.find("#source")).selectByValue("jd");
+		this.browser.find("#files").sendKeys(notAnExport.toAbsolutePath().toString());
+		this.browser.find("#start-import").click();
+		String error = this.browser.awaitElement("#import-error").getText();
+		assertThat(error).contains("文件未导入", "notes.csv", "lacks");
+		assertThat(this.browser.path()).startsWith("/imports");
+	}
+
+	@Test
 	void theOwnerSeesSettingsWithTheAuditLog() {
 		try (Browser owner = Browser.open(this.port)) {
 			owner.signIn(this.brand.user(Role.OWNER), ConsoleFixture.PASSWORD);
