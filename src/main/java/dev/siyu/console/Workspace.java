@@ -1,6 +1,7 @@
 package dev.siyu.console;
 
 import java.util.List;
+import java.util.Locale;
 
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.Permission;
@@ -24,8 +25,8 @@ record Workspace(String username, String displayName, Tenant tenant, Role role, 
 
 	void require(Permission permission) {
 		if (!may(permission)) {
-			throw new AccessDeniedException(
-					"role " + this.role.code() + " may not " + permission.name().toLowerCase().replace('_', ' '));
+			throw new AccessDeniedException("role " + this.role.code() + " may not "
+					+ permission.name().toLowerCase(Locale.ROOT).replace('_', ' '));
 		}
 	}
 
