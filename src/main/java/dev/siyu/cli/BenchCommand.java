@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import dev.siyu.audience.SegmentBenchmark;
 import dev.siyu.ingest.ImportResult;
 import dev.siyu.ingest.IngestBaseline;
 import dev.siyu.ingest.Imports;
@@ -31,8 +32,67 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks against a baseline measured in the same run.",
-		subcommands = { BenchCommand.Ingest.class, ConsoleBench.class })
+		subcommands = { BenchCommand.Ingest.class, BenchCommand.Segments.class, ConsoleBench.class })
 class BenchCommand {
+
+	@Command(name = "segments", mixinStandardHelpOptions = true,
+			description = "Count realistic expressions on a synthetic bitmap index of N persons and M tags, and the same "
+					+ "expressions on PostgreSQL with K of those persons loaded; print latencies, index size and speed-up.")
+	static class Segments implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--persons", defaultValue = "1000000", paramLabel = "N")
+		int persons;
+
+		@Option(names = "--tags", defaultValue = "2000", paramLabel = "M")
+		int tags;
+
+		@Option(names = "--sql-persons", paramLabel = "K",
+				description = "Persons loaded into PostgreSQL (default: N up to 1,000,000)")
+		Integer sqlPersons;
+
+		@Option(names = "--seed", defaultValue = "7")
+		long seed;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() throws Exception {
+			if (this.persons < 1 || this.tags < 1) {
+				throw new IllegalArgumentException("--persons and --tags must be positive");
+			}
+			int sqlPersons = (this.sqlPersons != null) ? this.sqlPersons : Math.min(this.persons, 1_000_000);
+			if (sqlPersons < 1 || sqlPersons > this.persons) {
+				throw new IllegalArgumentException("--sql-persons must be between 1 and --persons");
+			}
+			Path work = null;
+			if (this.database.dataDir == null && this.database.db == null) {
+				work = Files.createTempDirectory("siyu-bench-");
+				this.database.dataDir = work.resolve("data");
+			}
+			try (ProgressBar progress = new ProgressBar();
+					ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Tenants tenants = context.getBean(Tenants.class);
+				String suffix = Long.toString(System.currentTimeMillis(), 36);
+				long big = tenants.create("bench-segments-" + suffix, "benchmark").tenant().id().value();
+				long sql = tenants.create("bench-segments-sql-" + suffix, "benchmark").tenant().id().value();
+				Map<String, Object> out = context.getBean(SegmentBenchmark.class)
+					.run(big, sql, this.persons, this.tags, sqlPersons, this.seed, progress::update);
+				progress.close();
+				Output.result(this.json, out);
+			}
+			finally {
+				if (work != null) {
+					Ingest.deleteQuietly(work);
+				}
+			}
+			return 0;
+		}
+
+	}
 
 	@Command(name = "ingest", mixinStandardHelpOptions = true,
 			description = "Import N generated Tmall orders through the product's path into a fresh tenant, and COPY "
@@ -161,7 +221,7 @@ class BenchCommand {
 			return peak;
 		}
 
-		private static void deleteQuietly(Path dir) {
+		static void deleteQuietly(Path dir) {
 			try {
 				Folders.delete(dir);
 			}

@@ -159,13 +159,13 @@ class ConsoleBrowserTests {
 		this.browser.find("#start-import").click();
 		this.browser.awaitElement("#progress");
 		assertThat(this.browser.path()).matches("/imports/\\d+");
-		String first = this.browser.find("#progress").getAttribute("data-status");
+		String first = status();
 		this.browser.script("window.sameDocument = true;");
 		if (first.equals("running")) {
 			this.browser.screenshot("import-running");
 		}
-		this.browser.await(driver -> !this.browser.find("#progress").getAttribute("data-status").equals("running"));
-		assertThat(this.browser.find("#progress").getAttribute("data-status")).isEqualTo("succeeded");
+		this.browser.await(driver -> !status().equals("running"));
+		assertThat(status()).isEqualTo("succeeded");
 		assertThat(this.browser.script("return window.sameDocument === true")).as("updated in place by htmx")
 			.isEqualTo(true);
 		assertThat(Long.parseLong(this.browser.text("#count-imported"))).isPositive();
@@ -174,6 +174,11 @@ class ConsoleBrowserTests {
 		this.browser.go("/imports");
 		assertThat(this.browser.text("#import-history")).contains("taobao");
 		this.browser.screenshot("imports");
+	}
+
+	/** The import's status, read in one step: htmx replaces the element every second. */
+	private String status() {
+		return (String) this.browser.script("return document.getElementById('progress').dataset.status");
 	}
 
 	@Test
@@ -187,6 +192,20 @@ class ConsoleBrowserTests {
 		String error = this.browser.awaitElement("#import-error").getText();
 		assertThat(error).contains("文件未导入", "notes.csv", "lacks");
 		assertThat(this.browser.path()).startsWith("/imports");
+	}
+
+	@Test
+	void theAudienceCountFollowsTheExpressionAsItIsTyped() {
+		this.browser.go("/audiences?lang=en");
+		this.browser.find("#expression").sendKeys("orders.count(all) >= 1");
+		long everyone = Long.parseLong(this.browser.awaitElement("#count-value").getText().replace(",", ""));
+		assertThat(everyone).isPositive();
+		this.browser.find("#expression").sendKeys("0");
+		this.browser.await(driver -> this.browser.has("#count-value")
+				&& Long.parseLong(this.browser.text("#count-value").replace(",", "")) < everyone);
+		this.browser.find("#expression").sendKeys(" and (");
+		assertThat(this.browser.awaitElement("#count-error").getText()).contains("at column");
+		this.browser.screenshot("audiences");
 	}
 
 	@Test
