@@ -50,19 +50,22 @@ class DemoBrand {
 
 	private final DataDirectory dataDirectory;
 
+	private final DemoWeCom wecom;
+
 	private final boolean enabled;
 
 	private final long customers;
 
 	private final int port;
 
-	DemoBrand(Tenants tenants, Users users, Imports imports, DataDirectory dataDirectory,
+	DemoBrand(Tenants tenants, Users users, Imports imports, DataDirectory dataDirectory, DemoWeCom wecom,
 			@Value("${siyu.demo.enabled:false}") boolean enabled, @Value("${siyu.demo.customers:50000}") long customers,
 			@Value("${server.port:8080}") int port) {
 		this.tenants = tenants;
 		this.users = users;
 		this.imports = imports;
 		this.dataDirectory = dataDirectory;
+		this.wecom = wecom;
 		this.enabled = enabled;
 		this.customers = customers;
 		this.port = port;
@@ -79,6 +82,7 @@ class DemoBrand {
 		else {
 			create();
 		}
+		this.wecom.start(this.tenants.byName(TENANT).orElseThrow());
 		System.out.println("siyu demo: http://localhost:" + this.port + "/  login: " + USER + " / " + PASSWORD
 				+ "  (API: http://localhost:" + this.port + "/api/v1/openapi)");
 	}

@@ -12,4 +12,8 @@ public final class TestExports {
 		return ExportFixture.taobaoOrders().order(orderId).set("买家会员名", "buyer-" + orderId).writeTo(dir);
 	}
 
+	public static Path oneTaobaoOrder(Path dir, String orderId, String buyer, String mobile) {
+		return ExportFixture.taobaoOrders().order(orderId).set("买家会员名", buyer).set("联系手机", mobile).writeTo(dir);
+	}
+
 }

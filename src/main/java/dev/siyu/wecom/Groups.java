@@ -1,0 +1,79 @@
+package dev.siyu.wecom;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.siyu.shared.TenantId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Customer groups (社群): members now, joins and quits over a window, growth, the member
+ * target, and the dying-group rule: no growth and no joins for the window, or more quits
+ * than joins.
+ */
+@Service
+public class Groups {
+
+	private final JdbcClient jdbc;
+
+	Groups(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Map<String, Object>> list(TenantId tenant, int days) {
+		if (days < 1 || days > 365) {
+			throw new IllegalArgumentException("days must be 1-365, got " + days);
+		}
+		return this.jdbc
+			.sql("""
+					select g.chat_id, g.name, g.owner, g.member_target, g.dismissed_at is not null,
+					       (select count(*) from wecom_group_member m where m.tenant_id = g.tenant_id and m.chat_id = g.chat_id
+					          and m.left_at is null) as members,
+					       (select count(*) from wecom_group_member m where m.tenant_id = g.tenant_id and m.chat_id = g.chat_id
+					          and m.joined_at >= now() - make_interval(days => ?)) as joins,
+					       (select count(*) from wecom_group_member m where m.tenant_id = g.tenant_id and m.chat_id = g.chat_id
+					          and m.left_at >= now() - make_interval(days => ?)) as quits,
+					       (select count(*) from wecom_group_change c where c.tenant_id = g.tenant_id and c.chat_id = g.chat_id
+					          and c.at >= now() - make_interval(days => ?)) as changes
+					from wecom_group g where g.tenant_id = ? order by g.name, g.chat_id""")
+			.params(days, days, days, tenant.value())
+			.query((rs, n) -> {
+				long joins = rs.getLong(7);
+				long quits = rs.getLong(8);
+				long changes = rs.getLong(9);
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("chatId", rs.getString(1));
+				row.put("name", rs.getString(2));
+				row.put("owner", rs.getString(3));
+				row.put("memberTarget", rs.getObject(4));
+				row.put("dismissed", rs.getBoolean(5));
+				row.put("members", rs.getLong(6));
+				row.put("joins", joins);
+				row.put("quits", quits);
+				row.put("growth", joins - quits);
+				row.put("activity", changes);
+				row.put("dying", !rs.getBoolean(5) && (quits > joins || (joins == 0 && changes == 0)));
+				Object target = rs.getObject(4);
+				row.put("toTarget",
+						(target != null) ? Math.max(0, ((Number) target).longValue() - rs.getLong(6)) : null);
+				return row;
+			})
+			.list();
+	}
+
+	public void setTarget(TenantId tenant, String chatId, int target) {
+		if (target < 1 || target > 2000) {
+			throw new IllegalArgumentException("a member target must be 1-2000 (WeCom's group limit), got " + target);
+		}
+		int updated = this.jdbc.sql("update wecom_group set member_target = ? where tenant_id = ? and chat_id = ?")
+			.params(target, tenant.value(), chatId)
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("no group '" + chatId + "'");
+		}
+	}
+
+}

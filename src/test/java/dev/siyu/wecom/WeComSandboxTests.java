@@ -1,0 +1,250 @@
+package dev.siyu.wecom;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.siyu.ingest.ImportProgress;
+import dev.siyu.ingest.Imports;
+import dev.siyu.ingest.TestExports;
+import dev.siyu.sandbox.SandboxActivity;
+import dev.siyu.sandbox.WeComSandbox;
+import dev.siyu.tenant.Tenants;
+import dev.siyu.testing.Api;
+import dev.siyu.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * siyu against the local WeCom sandbox, through WxJava and signed callbacks: the same
+ * path as a real corp. A buyer known from a Tmall order is in the corp as a friend whose
+ * remark holds the buyer's mobile.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WeComSandboxTests {
+
+	static final String BUYER_MOBILE = "13911112222";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	Corps corps;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WeComSandbox sandbox;
+
+	SandboxActivity people;
+
+	Api api;
+
+	long tenantId;
+
+	JsonNode synced;
+
+	@BeforeAll
+	void corpWithABuyerAmongItsFriends(@TempDir Path dir) {
+		this.sandbox = WeComSandbox.start(0, WeComSandbox.Settings.demo());
+		this.people = this.sandbox.activity();
+		this.people.seed(7, 3, 20, 2, List.of(BUYER_MOBILE));
+		String name = "sbx-" + UUID.randomUUID().toString().substring(0, 8);
+		Tenants.CreatedTenant created = this.tenants.create(name, "sandbox brand");
+		this.tenantId = created.tenant().id().value();
+		this.imports.importFiles(created.tenant().id(), "taobao", null,
+				List.of(TestExports.oneTaobaoOrder(dir, "P1", "tb_li", BUYER_MOBILE)), ImportProgress.NONE);
+		WeComSandbox.Settings corp = this.sandbox.settings();
+		this.corps.configure(name, new CorpSettings(corp.corpId(), corp.token(), corp.aesKey(), corp.secret(), 1000002,
+				this.sandbox.baseUrl(), 100_000));
+		this.sandbox.sendCallbacksTo("http://127.0.0.1:" + this.port + "/wecom/callback/" + name);
+		this.api = new Api(this.port, created.apiKey());
+		Api.Response sync = this.api.postJson("/api/v1/wecom/sync", "{}");
+		assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+		this.synced = sync.json();
+	}
+
+	@AfterAll
+	void stopSandboxOnceNothingIsLeftToRead() {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("""
+					select (select count(*) from wecom_contact where tenant_id = ? and detail_at is null)
+					     + (select count(*) from wecom_group where tenant_id = ? and stale and dismissed_at is null)
+					     + (select count(*) from wecom_event where tenant_id = ? and processed_at is null)""")
+				.params(this.tenantId, this.tenantId, this.tenantId)
+				.query(Long.class)
+				.single() == 0);
+		this.sandbox.close();
+	}
+
+	@Test
+	void fullSyncReadsStaffContactsTagsAndGroupsWithOneCachedToken() {
+		assertThat(this.synced.get("staff").asInt()).isEqualTo(3);
+		assertThat(this.synced.get("contacts").asInt()).isEqualTo(20);
+		assertThat(this.synced.get("corpTags").asInt()).isEqualTo(4);
+		assertThat(this.synced.get("groups").asInt()).isEqualTo(2);
+		assertThat(this.sandbox.tokenCalls()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from wecom_contact
+				where tenant_id = ? and name_enc is not null and external_userid like 'wmSeed%'""")
+			.param(this.tenantId)
+			.query(Long.class)
+			.single()).isEqualTo(20);
+	}
+
+	@Test
+	void friendWithTheBuyersMobileInTheRemarkIsTheBuyersPerson() {
+		Long buyer = person("taobao", "tb_li");
+		String friend = this.jdbc.sql("""
+					select a.account_key from account a
+				where a.tenant_id = ? and a.platform = 'wecom' and a.person_id = ? and a.account_key like 'wmSeed%'""")
+			.params(this.tenantId, buyer)
+			.query(String.class)
+			.single();
+		assertThat(friend).startsWith("wmSeed");
+		assertThat(this.jdbc.sql("select wecom_friend from person_reach where person_id = ?")
+			.param(buyer)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void newFriendThroughAPackageInsertCodeIsWelcomedAndClaimsTheCardOfTheOrder() {
+		Api.Response code = this.api.postJson("/api/v1/wecom/channel-codes", """
+				{"state": "pi-2026-06", "kind": "package_insert", "name": "June inserts", "userIds": ["guide01"],
+				 "welcomeTemplate": "你好{nickname}，我是{staff}。赠品：{gift}", "giftLink": "https://gift.example/c1"}""");
+		assertThat(code.status()).as(code.body()).isEqualTo(200);
+		assertThat(code.json().get("configId").asString()).startsWith("cfg");
+
+		SandboxActivity.Added added = this.people.addFriend("guide01", "pi-2026-06", null);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.sandbox.welcomeTexts()).containsKey(added.welcomeCode()));
+		assertThat(this.sandbox.welcomeTexts().get(added.welcomeCode())).contains("我是导购")
+			.endsWith("https://gift.example/c1");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode codes = this.api.get("/api/v1/wecom/channel-codes").json();
+			assertThat(codes.get(0).get("adds").asInt()).isEqualTo(1);
+		});
+		assertThat(this.api.get("/api/v1/wecom/welcomes").json().get(0).get("status").asString()).isEqualTo("sent");
+
+		Api.Response cards = this.api.postJson("/api/v1/wecom/channel-codes/pi-2026-06/cards",
+				"{\"orderNos\": [\"P1\"]}");
+		assertThat(cards.status()).as(cards.body()).isEqualTo(200);
+		String card = cards.json().get(0).get("code").asString();
+		await().atMost(Duration.ofSeconds(10)).until(() -> person("wecom", added.externalUserId()) != null);
+		Api.Response claimed = this.api.postJson("/api/v1/wecom/cards/" + card + "/claim",
+				"{\"externalUserId\": \"" + added.externalUserId() + "\"}");
+		assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+		assertThat(person("wecom", added.externalUserId())).isEqualTo(person("taobao", "tb_li"));
+		assertThat(
+				this.api.postJson("/api/v1/wecom/cards/" + card + "/claim", "{\"externalUserId\": \"wmOther\"}").body())
+			.contains("claimed by another customer");
+	}
+
+	@Test
+	void optOutMarksThePersonAndIsReportedInReach() {
+		String friend = this.jdbc.sql("""
+				select external_userid from wecom_contact where tenant_id = ? order by external_userid limit 1""")
+			.param(this.tenantId)
+			.query(String.class)
+			.single();
+		assertThat(this.api.postJson("/api/v1/wecom/contacts/" + friend + "/opt-out", "").status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select marketing_opt_out from person_reach where person_id = ?")
+			.param(person("wecom", friend))
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.api.postJson("/api/v1/wecom/contacts/wmNobody/opt-out", "").status()).isEqualTo(400);
+	}
+
+	@Test
+	void handoverTracksEachCustomerAndRefusalsFromCallbacks() {
+		Api.Response handover = this.api.postJson("/api/v1/wecom/handover", """
+				{"from": "guide03", "to": "guide02", "resigned": true}""");
+		assertThat(handover.status()).as(handover.body()).isEqualTo(200);
+		int requested = handover.json().get("requested").asInt();
+		assertThat(requested).isPositive();
+		assertThat(this.api.get("/api/v1/wecom/handover").json().size()).isEqualTo(requested);
+		assertThat(this.api.postJson("/api/v1/wecom/handover", "{\"from\": \"guide01\", \"to\": \"guide01\"}").status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void groupJoinsAndQuitsAreHistoryAndActivity() {
+		String chat = this.people.groups().get(0);
+		SandboxActivity.Added added = this.people.addFriend("guide02", null, null);
+		this.people.joinGroup(chat, added.externalUserId());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode group = group(chat);
+			assertThat(group.get("joins").asInt()).isGreaterThanOrEqualTo(1);
+		});
+		assertThat(this.api.putJson("/api/v1/wecom/groups/" + chat + "/target", "{\"members\": 500}").status())
+			.isEqualTo(200);
+		JsonNode group = group(chat);
+		assertThat(group.get("memberTarget").asInt()).isEqualTo(500);
+		assertThat(group.get("toTarget").asInt()).isEqualTo(500 - group.get("members").asInt());
+	}
+
+	@Test
+	void assignmentKeepsTheExistingGuideThenTriesTheStoreThenTakesTurns() {
+		assertThat(this.api.putJson("/api/v1/wecom/staff/guide01/store", "{\"store\": \"hz01\"}").status())
+			.isEqualTo(200);
+		Api.Response rules = this.api.putJson("/api/v1/wecom/assignment-rules", """
+				[{"priority": 1, "kind": "existing"}, {"priority": 2, "kind": "store"},
+				 {"priority": 3, "kind": "round_robin", "userIds": ["guide02", "guide03"]}]""");
+		assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+		String friend = this.jdbc.sql("""
+				select external_userid || ' ' || userid from wecom_follow
+				where tenant_id = ? and deleted_at is null and external_userid like 'wmSeed%' order by 1 limit 1""")
+			.param(this.tenantId)
+			.query(String.class)
+			.single();
+		JsonNode existing = this.api
+			.postJson("/api/v1/wecom/assign",
+					"{\"externalUserId\": \"" + friend.split(" ")[0] + "\", \"store\": \"hz01\"}")
+			.json();
+		assertThat(existing.get("userId").asString()).isEqualTo(friend.split(" ")[1]);
+		assertThat(existing.get("rule").asString()).isEqualTo("existing");
+		assertThat(this.api.postJson("/api/v1/wecom/assign", "{\"store\": \"hz01\"}").json().get("userId").asString())
+			.isEqualTo("guide01");
+		assertThat(List.of(this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString(),
+				this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString()))
+			.containsExactly("guide02", "guide03");
+	}
+
+	private JsonNode group(String chat) {
+		for (JsonNode group : this.api.get("/api/v1/wecom/groups?days=7").json()) {
+			if (group.get("chatId").asString().equals(chat)) {
+				return group;
+			}
+		}
+		throw new AssertionError("no group " + chat);
+	}
+
+	private Long person(String platform, String accountKey) {
+		return this.jdbc.sql("select person_id from account where tenant_id = ? and platform = ? and account_key = ?")
+			.params(this.tenantId, platform, accountKey)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+	}
+
+}
