@@ -9,13 +9,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Errors as JSON: {"error": "what is wrong"}; the caller's mistakes are 400, ours 500.
+ * Errors of the HTTP API as JSON: {"error": "what is wrong"}; the caller's mistakes are
+ * 400, ours 500. Console pages handle their own errors.
  */
-@RestControllerAdvice(basePackages = "dev.siyu")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -2,12 +2,17 @@ package dev.siyu.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.siyu.SiyuApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Boots the application for one command: quietly, without HTTP unless serving. Options
@@ -26,8 +31,37 @@ final class Application {
 		properties.put("logging.level.root", "OFF");
 		properties.put("logging.level.dev.siyu", "WARN");
 		properties.put("spring.main.log-startup-info", "false");
+		// reactions to what a command did (indexes, precomputed figures) finish before it
+		// exits
+		properties.put("spring.task.execution.shutdown.await-termination", "true");
+		// reactions left over by a server are the server's to finish, not a passing
+		// command's
+		properties.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+		properties.put("spring.task.execution.shutdown.await-termination-period", "30m");
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.NONE)
+			.listeners(Application::finishReactionsOnClose)
 			.run(arguments(properties));
+	}
+
+	/**
+	 * When a command closes the application, first lets the reactions to its events
+	 * finish while the database is still there.
+	 */
+	private static void finishReactionsOnClose(ApplicationEvent event) {
+		if (event instanceof ContextClosedEvent closed) {
+			for (ThreadPoolTaskExecutor executor : closed.getApplicationContext()
+				.getBeansOfType(ThreadPoolTaskExecutor.class)
+				.values()) {
+				ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
+				pool.shutdown();
+				try {
+					pool.awaitTermination(30, TimeUnit.MINUTES);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
 	}
 
 	static ConfigurableApplicationContext forServing(DatabaseOptions database, Map<String, Object> extra) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the siyu server (HTTP API).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = "Run the siyu server (web console and HTTP API).")
 class ServeCommand implements Callable<Integer> {
 
 	static final int KEEP_RUNNING = Integer.MIN_VALUE;

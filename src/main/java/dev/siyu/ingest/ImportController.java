@@ -9,17 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
 import dev.siyu.storage.DataDirectory;
 import dev.siyu.storage.Folders;
 import dev.siyu.tenant.ApiAuthentication;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
@@ -41,22 +36,14 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class ImportController {
 
-	private static final Logger log = LoggerFactory.getLogger(ImportController.class);
-
-	private final Imports imports;
+	private final ImportQueue queue;
 
 	private final ImportJobs jobs;
 
 	private final DataDirectory dataDirectory;
 
-	private final Executor runner = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "import");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	ImportController(Imports imports, ImportJobs jobs, DataDirectory dataDirectory) {
-		this.imports = imports;
+	ImportController(ImportQueue queue, ImportJobs jobs, DataDirectory dataDirectory) {
+		this.queue = queue;
 		this.jobs = jobs;
 		this.dataDirectory = dataDirectory;
 	}
@@ -66,32 +53,19 @@ class ImportController {
 			@RequestParam("source") String source, @RequestParam("file") List<MultipartFile> files,
 			@RequestParam(name = "mapping", required = false) MultipartFile mapping) throws IOException {
 		Path folder = Files.createTempDirectory(this.dataDirectory.folder("uploads"), "upload-");
-		Imports.Plan plan;
+		List<Path> saved = new ArrayList<>();
 		Path mappingFile;
 		try {
-			List<Path> saved = new ArrayList<>();
 			for (MultipartFile file : files) {
 				saved.add(save(folder, file));
 			}
 			mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
-			plan = this.imports.plan(tenant, source, mappingFile, saved);
 		}
 		catch (IOException | RuntimeException ex) {
-			deleteUpload(folder);
+			Folders.delete(folder);
 			throw ex;
 		}
-		long jobId = this.imports.openJob(plan, mappingFile);
-		this.runner.execute(() -> {
-			try {
-				this.imports.runJob(plan, jobId, ImportProgress.NONE);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Import {} failed: {}", jobId, ex.getMessage());
-			}
-			finally {
-				deleteUpload(folder);
-			}
-		});
+		long jobId = this.queue.submit(tenant, source, mappingFile, saved, folder);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(find(tenant, jobId)));
 	}
 
@@ -116,18 +90,6 @@ class ImportController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=import-" + id + "-errors.csv")
 			.contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
 			.body(new FileSystemResource(job.errorsFile()));
-	}
-
-	/**
-	 * Uploaded exports hold personal data in clear: they go as soon as their import ends.
-	 */
-	private static void deleteUpload(Path folder) {
-		try {
-			Folders.delete(folder);
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete the uploaded files in {}: {}", folder, ex.getMessage());
-		}
 	}
 
 	private ImportJobs.Job find(TenantId tenant, long id) {

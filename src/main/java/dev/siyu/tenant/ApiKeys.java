@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import dev.siyu.shared.TenantId;
@@ -50,6 +52,25 @@ public class ApiKeys {
 				update api_key set last_used_at = now()
 				where secret_hash = ? and revoked_at is null
 				returning tenant_id""").param(hash(presented)).query(Long.class).optional().map(TenantId::new);
+	}
+
+	/**
+	 * The tenant's keys as they may be shown: name and first characters, never the
+	 * secret.
+	 */
+	public List<Key> list(TenantId tenant) {
+		return this.jdbc.sql("""
+				select name, prefix, created_at, last_used_at, revoked_at is not null from api_key
+				where tenant_id = ? order by id""")
+			.param(tenant.value())
+			.query((rs, row) -> new Key(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+					rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5)))
+			.list();
+	}
+
+	/** An API key as listed. */
+	public record Key(String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
+			boolean revoked) {
 	}
 
 	private static byte[] hash(String key) {

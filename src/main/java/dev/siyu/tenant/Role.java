@@ -11,6 +11,10 @@ public enum Role {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	public boolean may(Permission permission) {
+		return permission.grantedTo(this);
+	}
+
 	public static Role of(String code) {
 		for (Role role : values()) {
 			if (role.code().equalsIgnoreCase(code.trim())) {

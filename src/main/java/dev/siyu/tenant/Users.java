@@ -1,6 +1,7 @@
 package dev.siyu.tenant;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.siyu.shared.TenantId;
 
@@ -62,12 +63,41 @@ public class Users {
 			.list();
 	}
 
+	/**
+	 * What signing in checks: the stored password hash, and whether the user is disabled.
+	 */
+	public Optional<Credentials> credentials(String username) {
+		return this.jdbc.sql(
+				"select username, display_name, password_hash, disabled_at is not null from app_user where username = ?")
+			.param(username)
+			.query((rs, row) -> new Credentials(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+			.optional();
+	}
+
+	/** The users of one tenant with their roles. */
+	public List<Member> members(TenantId tenant) {
+		return this.jdbc.sql("""
+				select u.username, u.display_name, m.role from membership m join app_user u on u.id = m.user_id
+				where m.tenant_id = ? order by u.username""")
+			.param(tenant.value())
+			.query((rs, row) -> new Member(rs.getString(1), rs.getString(2), Role.of(rs.getString(3))))
+			.list();
+	}
+
 	private long idOf(String username) {
 		return this.jdbc.sql("select id from app_user where username = ?")
 			.param(username)
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("no user named '" + username + "'"));
+	}
+
+	/** A user as signing in sees it; the password only as its hash. */
+	public record Credentials(String username, String displayName, String passwordHash, boolean disabled) {
+	}
+
+	/** A user of a tenant and the role there. */
+	public record Member(String username, String displayName, Role role) {
 	}
 
 	/** A user's role in one tenant. */

@@ -1,0 +1,215 @@
+package dev.siyu.console;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.siyu.ingest.Imports;
+import dev.siyu.tenant.Role;
+import dev.siyu.tenant.Tenants;
+import dev.siyu.tenant.Users;
+import dev.siyu.testing.Api;
+import dev.siyu.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console through HTTP as a browser without JavaScript sees it: sign-in, roles,
+ * tenants kept apart, languages, search through blind indexes, and audited reveals.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleTests {
+
+	private static final Pattern PERSON_LINK = Pattern.compile("href=\"/customers/(\\d+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ConsoleFixture brand;
+
+	@BeforeAll
+	void brand() {
+		this.brand = ConsoleFixture.brand(this.tenants, this.users, this.imports, 300);
+	}
+
+	@Test
+	void consolePagesNeedSigningInButTheApiAndWeComCallbacksDoNot() {
+		ConsoleClient anonymous = new ConsoleClient(this.port);
+		assertThat(anonymous.get("/customers").location()).endsWith("/login");
+		assertThat(anonymous.get("/login").status()).isEqualTo(200);
+		Api.Response api = new Api(this.port, null).get("/api/v1/stats");
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.body()).contains("API key");
+		assertThat(anonymous.post("/wecom/callback/acme", Map.of("x", "1")).location()).isNull();
+		assertThat(anonymous.post("/api/v1/orders:batch", Map.of()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedAndTheRightOneOpensTheOverviewInChinese() {
+		ConsoleClient browser = new ConsoleClient(this.port);
+		assertThat(browser.login(this.brand.user(Role.OWNER), "wrong-password")).endsWith("/login?error");
+		assertThat(browser.login(this.brand.user(Role.OWNER), ConsoleFixture.PASSWORD)).endsWith("/");
+		ConsoleClient.Page overview = browser.get("/");
+		assertThat(overview.status()).isEqualTo(200);
+		assertThat(overview.body()).contains("私域概览", "触达", "客户价值", "推荐", "lang=\"zh-CN\"");
+		ConsoleClient.Page english = browser.get("/?lang=en");
+		assertThat(english.body()).contains("Private domain overview", "Reach", "Value per customer")
+			.doesNotContain("私域概览");
+		assertThat(browser.get("/customers").body()).contains("Customers");
+	}
+
+	@Test
+	void formsWithoutTheCsrfTokenAreRefused() {
+		ConsoleClient browser = signedIn(Role.OWNER);
+		assertThat(browser.post("/settings/keys", Map.of("name", "forged")).status()).isEqualTo(403);
+		browser.get("/settings");
+		assertThat(browser.submit("/settings/keys", Map.of("name", "real")).body()).contains("id=\"new-key\"");
+	}
+
+	@Test
+	void aCustomerFoundByPhoneOrNameIsTheOneWhoseDataWasRevealedAndTheRevealIsAudited() {
+		ConsoleClient operator = signedIn(Role.OPERATOR);
+		String list = operator.get("/customers").body();
+		Matcher persons = PERSON_LINK.matcher(list);
+		String phone = null;
+		String name = null;
+		String person = null;
+		while (phone == null && persons.find()) {
+			person = persons.group(1);
+			String profile = operator.get("/customers/" + person).body();
+			assertThat(profile).contains("id=\"masked-name\"").contains("id=\"reveal\"");
+			String revealed = operator.submit("/customers/" + person + "/reveal", Map.of()).body();
+			String clearPhone = between(revealed, "id=\"clear-phone\">", "<");
+			if (clearPhone.matches("1[3-9]\\d{9}")) {
+				phone = clearPhone;
+				name = between(revealed, "id=\"clear-name\">", "<");
+			}
+		}
+		assertThat(phone).as("a customer with a mobile number among the latest buyers").isNotNull();
+		assertThat(operator.get("/customers").body()).doesNotContain(phone);
+		assertThat(operator.get("/customers?q=" + phone).body()).contains("href=\"/customers/" + person + "\"");
+		assertThat(operator
+			.get("/customers?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+			.body()).contains("href=\"/customers/" + person + "\"");
+		long audited = this.jdbc
+			.sql("select count(*) from personal_data_reveal where tenant_id = ? and username = ? and subject = ?")
+			.params(this.brand.tenant.value(), this.brand.user(Role.OPERATOR), "person:" + person)
+			.query(Long.class)
+			.single();
+		assertThat(audited).isEqualTo(1);
+		assertThat(signedIn(Role.OWNER).get("/settings").body()).contains("person:" + person);
+	}
+
+	@Test
+	void rolesSeeOnlyWhatTheyMay() {
+		ConsoleClient analyst = signedIn(Role.ANALYST);
+		String person = firstPerson(analyst);
+		assertThat(analyst.get("/customers/" + person).body()).doesNotContain("id=\"reveal\"");
+		assertThat(analyst.submit("/customers/" + person + "/reveal", Map.of()).status()).isEqualTo(403);
+		assertThat(analyst.get("/settings").status()).isEqualTo(403);
+		assertThat(analyst.get("/imports").status()).isEqualTo(200);
+		long audited = this.jdbc.sql("select count(*) from personal_data_reveal where username = ?")
+			.param(this.brand.user(Role.ANALYST))
+			.query(Long.class)
+			.single();
+		assertThat(audited).isZero();
+		ConsoleClient guide = signedIn(Role.GUIDE);
+		assertThat(guide.get("/").location()).endsWith("/customers");
+		assertThat(guide.get("/imports").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aUserOfAnotherBrandSeesNoneOfThisBrandsCustomers() {
+		ConsoleFixture other = ConsoleFixture.brand(this.tenants, this.users, this.imports, 0);
+		String person = firstPerson(signedIn(Role.OWNER));
+		ConsoleClient stranger = new ConsoleClient(this.port);
+		stranger.login(other.user(Role.OWNER), ConsoleFixture.PASSWORD);
+		assertThat(stranger.get("/customers/" + person).status()).isEqualTo(404);
+		assertThat(stranger.get("/customers").body()).doesNotContain("href=\"/customers/" + person + "\"");
+		assertThat(stranger.submit("/workspace/tenant", Map.of("tenant", String.valueOf(this.brand.tenant.value())))
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aGroupMemberSwitchesBetweenTheGroupsBrands() {
+		String suffix = this.brand.suffix;
+		var group = this.tenants.createGroup("group-" + suffix, "集团 " + suffix, true).tenant();
+		var brandA = this.tenants.createBrand("group-a-" + suffix, "品牌甲 " + suffix, group.name()).tenant();
+		this.tenants.createBrand("group-b-" + suffix, "品牌乙 " + suffix, group.name());
+		this.users.create("group-" + suffix, "Group admin", ConsoleFixture.PASSWORD);
+		this.users.grant("group-" + suffix, group.id(), Role.ADMIN);
+		ConsoleClient admin = new ConsoleClient(this.port);
+		admin.login("group-" + suffix, ConsoleFixture.PASSWORD);
+		String page = admin.get("/customers").body();
+		assertThat(page).contains("id=\"tenant-switch\"", "品牌甲 " + suffix, "品牌乙 " + suffix);
+		admin.submit("/workspace/tenant", Map.of("tenant", String.valueOf(brandA.id().value())));
+		assertThat(admin.get("/settings").body()).contains("group-a-" + suffix);
+	}
+
+	@Test
+	void theOverviewIsPrecomputedAfterAnImport() {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select count(*) from tenant_overview where tenant_id = ?")
+				.param(this.brand.tenant.value())
+				.query(Long.class)
+				.single() == 1);
+		String page = signedIn(Role.ANALYST).get("/").body();
+		assertThat(page).contains("id=\"chart-platforms\"", "id=\"chart-trend\"");
+		long customers = this.jdbc
+			.sql("select (figures->>'customers')::bigint from tenant_overview where tenant_id = ?")
+			.param(this.brand.tenant.value())
+			.query(Long.class)
+			.single();
+		long persons = this.jdbc.sql("""
+				select count(distinct coalesce(p.merged_into, p.id)) from orders o join account a on a.id = o.account_id
+				join person p on p.id = a.person_id where o.tenant_id = ?""")
+			.param(this.brand.tenant.value())
+			.query(Long.class)
+			.single();
+		assertThat(customers).isEqualTo(persons).isPositive();
+	}
+
+	private ConsoleClient signedIn(Role role) {
+		ConsoleClient browser = new ConsoleClient(this.port);
+		assertThat(browser.login(this.brand.user(role), ConsoleFixture.PASSWORD)).endsWith("/");
+		return browser;
+	}
+
+	private static String firstPerson(ConsoleClient browser) {
+		Matcher persons = PERSON_LINK.matcher(browser.get("/customers").body());
+		assertThat(persons.find()).as("the customer list shows someone").isTrue();
+		return persons.group(1);
+	}
+
+	private static String between(String text, String start, String end) {
+		int from = text.indexOf(start);
+		if (from < 0) {
+			return "";
+		}
+		from += start.length();
+		return text.substring(from, text.indexOf(end, from));
+	}
+
+}
