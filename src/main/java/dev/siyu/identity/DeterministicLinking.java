@@ -114,7 +114,9 @@ class DeterministicLinking {
 				dropped.add(merge[0]);
 				continue;
 			}
-			this.jdbc.sql("update person set merged_into = ? where id = ?").params(merge[1], merge[0]).update();
+			this.jdbc.sql("update person set merged_into = ? where id = ? or merged_into = ?")
+				.params(merge[1], merge[0], merge[0])
+				.update();
 			this.jdbc.sql("""
 					insert into person_merge (tenant_id, survivor_id, merged_id, reason, made_by)
 					values (?, ?, ?, 'shared_identifier', ?)""").params(scope, merge[1], merge[0], madeBy).update();
