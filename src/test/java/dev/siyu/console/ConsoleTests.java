@@ -11,6 +11,8 @@ import dev.siyu.tenant.Tenants;
 import dev.siyu.tenant.Users;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
+import dev.siyu.value.CustomerScores;
+import dev.siyu.value.RfmClass;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,6 +48,9 @@ class ConsoleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CustomerScores scores;
 
 	ConsoleFixture brand;
 
@@ -189,6 +194,40 @@ class ConsoleTests {
 			.query(Long.class)
 			.single();
 		assertThat(customers).isEqualTo(persons).isPositive();
+	}
+
+	@Test
+	void theValuePageShowsEachRfmClassAndStageAsStoredAndDrawsTheCharts() {
+		this.scores.refresh(this.brand.tenant);
+		Map<String, Long> stored = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"select rfm_class, count(*) from person_score where tenant_id = ? and rfm_class is not null group by 1")
+			.param(this.brand.tenant.value())
+			.query((java.sql.ResultSet rs) -> {
+				stored.put(rs.getString(1), rs.getLong(2));
+			});
+		assertThat(stored.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+		String page = signedIn(Role.ANALYST).get("/value").body();
+		for (RfmClass rfmClass : RfmClass.values()) {
+			Matcher cell = Pattern
+				.compile("id=\"rfm-" + rfmClass.name()
+						+ "\">\\s*<div class=\"label\">([^<]*)</div>\\s*<div class=\"value\">([\\d,]+)</div>")
+				.matcher(page);
+			assertThat(cell.find()).as(rfmClass.name()).isTrue();
+			assertThat(cell.group(1)).isEqualTo(rfmClass.label());
+			assertThat(Long.parseLong(cell.group(2).replace(",", ""))).as(rfmClass.name())
+				.isEqualTo(stored.getOrDefault(rfmClass.label(), 0L));
+		}
+		long active = this.jdbc
+			.sql("select count(*) from person_score where tenant_id = ? and lifecycle_stage = 'active'")
+			.param(this.brand.tenant.value())
+			.query(Long.class)
+			.single();
+		assertThat(page).contains("id=\"stage-active\">活跃 " + active + " ·", "id=\"chart-cohorts\"", "id=\"chart-clv\"",
+				"id=\"chart-cycles\"", "id=\"chart-stages\"");
+		assertThat(signedIn(Role.ANALYST).get("/value?lang=en").body()).contains("Customer value analytics",
+				"Important value");
+		assertThat(signedIn(Role.GUIDE).get("/value").status()).isEqualTo(403);
 	}
 
 	private ConsoleClient signedIn(Role role) {
