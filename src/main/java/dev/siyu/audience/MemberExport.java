@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * stored masked name and phone), never decrypted here.
  */
 @Component
-class MemberExport {
+public class MemberExport {
 
 	private static final String[] COLUMNS = { "person_id", "name", "phone", "gender", "province", "city", "member_tier",
 			"lifecycle_stage", "clv" };
@@ -36,7 +36,7 @@ class MemberExport {
 		this.jdbc = jdbc;
 	}
 
-	List<Map<String, Object>> rows(long scope, List<Long> personIds) {
+	public List<Map<String, Object>> rows(long scope, List<Long> personIds) {
 		return this.jdbc.sql(SELECT).params(scope, personIds.toArray(Long[]::new)).query((rs, n) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			for (int i = 0; i < COLUMNS.length; i++) {
@@ -47,7 +47,7 @@ class MemberExport {
 	}
 
 	/** Writes a CSV with a header, in batches of 10,000 persons. */
-	void csv(long scope, long[] personIds, OutputStream out) throws IOException {
+	public void csv(long scope, long[] personIds, OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
 		writer.write(String.join(",", COLUMNS) + "\r\n");

@@ -1,9 +1,14 @@
 package dev.siyu.console;
 
+import java.io.IOException;
+
 import dev.siyu.audience.Engine;
+import dev.siyu.audience.Expression;
 import dev.siyu.audience.Expressions;
+import dev.siyu.audience.MemberExport;
 import dev.siyu.audience.Segments;
 import dev.siyu.tenant.Permission;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AudiencesController {
 
+	private static final int SAMPLE = 20;
+
 	private final Segments segments;
 
-	AudiencesController(Segments segments) {
+	private final MemberExport export;
+
+	AudiencesController(Segments segments, MemberExport export) {
 		this.segments = segments;
+		this.export = export;
 	}
 
 	@GetMapping("/audiences")
@@ -42,6 +52,35 @@ class AudiencesController {
 			}
 		}
 		return "audiences :: count";
+	}
+
+	/** The count and the first persons of the audience, with masked personal fields. */
+	@PostMapping("/audiences/preview")
+	String preview(Workspace workspace, @RequestParam(defaultValue = "") String expression, Model model) {
+		workspace.require(Permission.VIEW_OVERVIEW);
+		long scope = workspace.tenant().identityScope().value();
+		try {
+			Expression parsed = Expressions.parse(expression);
+			model.addAttribute("count", this.segments.count(scope, parsed, Engine.BITMAP));
+			model.addAttribute("sample",
+					this.export.rows(scope, this.segments.page(scope, parsed, Engine.BITMAP, 0, SAMPLE)));
+			model.addAttribute("expression", expression);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		return "audiences :: preview";
+	}
+
+	/** Every member as CSV, personal fields masked as stored. */
+	@GetMapping("/audiences/export")
+	void export(Workspace workspace, @RequestParam String expression, HttpServletResponse response) throws IOException {
+		workspace.require(Permission.MANAGE_AUDIENCES);
+		long scope = workspace.tenant().identityScope().value();
+		Expression parsed = Expressions.parse(expression);
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"audience.csv\"");
+		this.export.csv(scope, this.segments.members(scope, parsed), response.getOutputStream());
 	}
 
 }

@@ -117,6 +117,17 @@ public class Tagging {
 		return new Change(List.of(), removed, 0);
 	}
 
+	/** How many persons carry each tag of the scope that anyone carries. */
+	public Map<Long, Long> memberCounts(long scope) {
+		Map<Long, Long> counts = new java.util.HashMap<>();
+		this.jdbc.sql("select tag_id, count(*) from person_tag where tenant_id = ? group by 1")
+			.param(scope)
+			.query((java.sql.ResultSet rs) -> {
+				counts.put(rs.getLong(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
 	public List<Long> members(long scope, long tagId) {
 		return this.jdbc.sql("select person_id from person_tag where tag_id = ? and tenant_id = ? order by person_id")
 			.params(tagId, scope)

@@ -16,6 +16,8 @@ public enum Permission {
 
 	RUN_IMPORTS(Role.OWNER, Role.ADMIN, Role.OPERATOR),
 
+	MANAGE_AUDIENCES(Role.OWNER, Role.ADMIN, Role.OPERATOR),
+
 	MANAGE_TENANT(Role.OWNER, Role.ADMIN),
 
 	VIEW_AUDIT_LOG(Role.OWNER, Role.ADMIN);

@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.siyu.ingest.Imports;
+import dev.siyu.tags.TagCatalog;
+import dev.siyu.tags.Tagging;
 import dev.siyu.tenant.Role;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.tenant.Users;
@@ -51,6 +53,12 @@ class ConsoleTests {
 
 	@Autowired
 	CustomerScores scores;
+
+	@Autowired
+	TagCatalog tagCatalog;
+
+	@Autowired
+	Tagging tagging;
 
 	ConsoleFixture brand;
 
@@ -228,6 +236,40 @@ class ConsoleTests {
 		assertThat(signedIn(Role.ANALYST).get("/value?lang=en").body()).contains("Customer value analytics",
 				"Important value");
 		assertThat(signedIn(Role.GUIDE).get("/value").status()).isEqualTo(403);
+	}
+
+	@Test
+	void anOperatorCreatesATagWhoseMembersTheAudiencePreviewAndExportList() {
+		String name = "复购达人-" + this.brand.suffix;
+		ConsoleClient operator = signedIn(Role.OPERATOR);
+		operator.get("/tags");
+		assertThat(operator.submit("/tags", Map.of("name", name, "group", "测试组", "description", "console")).location())
+			.endsWith("/tags");
+		long tagId = this.tagCatalog.idOf(this.brand.tenant.value(), name).orElseThrow();
+		java.util.List<Long> persons = this.jdbc
+			.sql("select id from person where tenant_id = ? and merged_into is null order by id limit 3")
+			.param(this.brand.tenant.value())
+			.query(Long.class)
+			.list();
+		this.tagging.add(this.brand.tenant.value(), tagId, persons, "test", "console test");
+		String tags = operator.get("/tags").body();
+		assertThat(between(tags, "id=\"tag-" + tagId + "\">", "</tr>")).contains(name, "测试组", "手动",
+				"<td class=\"persons\">3</td>");
+		ConsoleClient analyst = signedIn(Role.ANALYST);
+		assertThat(analyst.get("/tags").body()).contains(name).doesNotContain("id=\"new-tag\"");
+		assertThat(analyst.submit("/tags", Map.of("name", "forbidden")).status()).isEqualTo(403);
+
+		operator.get("/audiences");
+		String preview = operator.submit("/audiences/preview", Map.of("expression", "tag('" + name + "')")).body();
+		assertThat(preview).contains("id=\"preview-count\">3<", "id=\"export-link\"");
+		for (Long person : persons) {
+			assertThat(preview).contains("href=\"/customers/" + person + "\"");
+		}
+		ConsoleClient.Page csv = operator.get("/audiences/export?expression="
+				+ java.net.URLEncoder.encode("tag('" + name + "')", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().lines().toList()).hasSize(4).element(1).asString().startsWith(persons.get(0) + ",");
+		assertThat(analyst.get("/audiences/export?expression=all").status()).isEqualTo(403);
 	}
 
 	private ConsoleClient signedIn(Role role) {
