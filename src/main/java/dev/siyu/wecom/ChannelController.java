@@ -39,8 +39,11 @@ class ChannelController {
 
 	private final JdbcClient jdbc;
 
+	private final WeComDirectory directory;
+
 	ChannelController(CorpSync sync, ChannelCodes codes, Consent consent, Handover handover, Groups groups,
-			Assignment assignment, JdbcClient jdbc) {
+			Assignment assignment, JdbcClient jdbc, WeComDirectory directory) {
+		this.directory = directory;
 		this.assignment = assignment;
 		this.sync = sync;
 		this.codes = codes;
@@ -86,22 +89,7 @@ class ChannelController {
 
 	@GetMapping("/welcomes")
 	List<Map<String, Object>> welcomes(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
-		return this.jdbc.sql("""
-				select external_userid, userid, state, status, detail, latency_ms, event_at
-				from wecom_welcome where tenant_id = ? order by id desc limit 200""")
-			.param(tenant.value())
-			.query((rs, n) -> {
-				Map<String, Object> row = new java.util.LinkedHashMap<>();
-				row.put("externalUserId", rs.getString(1));
-				row.put("userId", rs.getString(2));
-				row.put("state", rs.getString(3));
-				row.put("status", rs.getString(4));
-				row.put("detail", rs.getString(5));
-				row.put("latencyMs", rs.getObject(6));
-				row.put("eventAt", rs.getTimestamp(7).toInstant().toString());
-				return row;
-			})
-			.list();
+		return this.directory.welcomes(tenant, 200);
 	}
 
 	@PostMapping("/contacts/{externalUserId}/opt-out")
@@ -191,19 +179,7 @@ class ChannelController {
 
 	@GetMapping("/staff")
 	List<Map<String, Object>> staff(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
-		return this.jdbc.sql("""
-				select s.userid, s.name, s.store, s.left_at is not null,
-				       (select count(*) from wecom_follow f where f.tenant_id = s.tenant_id and f.userid = s.userid
-				          and f.deleted_at is null) as customers
-				from wecom_staff s where s.tenant_id = ? order by s.userid""").param(tenant.value()).query((rs, n) -> {
-			Map<String, Object> row = new java.util.LinkedHashMap<>();
-			row.put("userId", rs.getString(1));
-			row.put("name", rs.getString(2));
-			row.put("store", rs.getString(3));
-			row.put("left", rs.getBoolean(4));
-			row.put("customers", rs.getLong(5));
-			return row;
-		}).list();
+		return this.directory.staff(tenant);
 	}
 
 }

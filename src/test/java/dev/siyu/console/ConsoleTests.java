@@ -272,6 +272,44 @@ class ConsoleTests {
 		assertThat(analyst.get("/audiences/export?expression=all").status()).isEqualTo(403);
 	}
 
+	@Test
+	void theWeComPageShowsCodesTemplatesStaffAndGroupsWithTheDyingOneFlagged() {
+		long tenant = this.brand.tenant.value();
+		this.jdbc.sql("insert into wecom_staff (tenant_id, userid, name, store) values (?, 'guide-li', '李导购', '杭州店')")
+			.param(tenant)
+			.update();
+		this.jdbc.sql("""
+				insert into wecom_channel_code (tenant_id, state, kind, name, userids, qr_code, welcome_template)
+				values (?, 'insert-1', 'package_insert', '包裹卡', '{guide-li}', 'https://wework.example/qr/insert-1.png',
+				        '你好 {nickname}，我是 {staff}')""").param(tenant).update();
+		this.jdbc.sql("""
+				insert into wecom_group (tenant_id, chat_id, name, owner) values
+				(?, 'chat-alive', '热闹群', 'guide-li'), (?, 'chat-dying', '冷清群', 'guide-li')""")
+			.params(tenant, tenant)
+			.update();
+		this.jdbc.sql("""
+				insert into wecom_group_member (tenant_id, chat_id, member_id, member_type, joined_at, left_at) values
+				(?, 'chat-alive', 'm1', 2, now() - interval '2 days', null),
+				(?, 'chat-alive', 'm2', 2, now() - interval '3 days', null),
+				(?, 'chat-dying', 'm3', 2, now() - interval '200 days', now() - interval '5 days'),
+				(?, 'chat-dying', 'm4', 2, now() - interval '200 days', null)""")
+			.params(tenant, tenant, tenant, tenant)
+			.update();
+		String page = signedIn(Role.ANALYST).get("/channels/wecom").body();
+		assertThat(between(page, "id=\"code-insert-1\">", "</tr>")).contains("包裹卡", "guide-li",
+				"src=\"https://wework.example/qr/insert-1.png\"");
+		assertThat(between(page, "id=\"templates\"", "</table>")).contains("你好 {nickname}，我是 {staff}");
+		assertThat(between(page, "id=\"staff-guide-li\">", "</tr>")).contains("李导购", "杭州店");
+		assertThat(between(page, "id=\"group-chat-alive\">", "</tr>")).contains("<td class=\"members\">2</td>",
+				"<td class=\"joins\">2</td>", "<td class=\"dying\"></td>");
+		assertThat(between(page, "id=\"group-chat-dying\">", "</tr>")).contains("<td class=\"members\">1</td>",
+				"<td class=\"quits\">1</td>", "濒死群");
+		assertThat(page).contains("id=\"status-staff\">1<", "id=\"status-groups\">2<");
+		assertThat(signedIn(Role.ANALYST).get("/channels/wecom?lang=en").body()).contains("Channel codes",
+				"Welcome templates");
+		assertThat(signedIn(Role.GUIDE).get("/channels/wecom").status()).isEqualTo(403);
+	}
+
 	private ConsoleClient signedIn(Role role) {
 		ConsoleClient browser = new ConsoleClient(this.port);
 		assertThat(browser.login(this.brand.user(role), ConsoleFixture.PASSWORD)).endsWith("/");
