@@ -13,6 +13,7 @@ import dev.siyu.tenant.Role;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.tenant.Users;
 import dev.siyu.testing.IntegrationTest;
+import dev.siyu.value.CustomerScores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,9 @@ class ConsoleBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CustomerScores scores;
 
 	ConsoleFixture brand;
 
@@ -206,6 +210,44 @@ class ConsoleBrowserTests {
 		this.browser.find("#expression").sendKeys(" and (");
 		assertThat(this.browser.awaitElement("#count-error").getText()).contains("at column");
 		this.browser.screenshot("audiences");
+	}
+
+	@Test
+	void theValuePageDrawsEveryChart() {
+		this.scores.refresh(this.brand.tenant);
+		this.browser.go("/value?lang=zh_CN");
+		assertThat(this.browser.text("h1")).isEqualTo("客户价值分析");
+		for (String chart : List.of("#chart-rfm", "#chart-stages", "#chart-cohorts", "#chart-clv", "#chart-cycles")) {
+			this.browser.awaitElement(chart + " canvas");
+			long painted = ((Number) this.browser.script(PAINTED, chart)).longValue();
+			assertThat(painted).as(chart + " painted pixels").isGreaterThan(2_000);
+		}
+		this.browser.screenshot("value");
+	}
+
+	@Test
+	void theAudiencePreviewListsTheFirstMembersWithAnExportLink() {
+		this.browser.go("/audiences?lang=zh_CN");
+		this.browser.find("#expression").sendKeys("orders.count(all) >= 2");
+		this.browser.find("#preview").click();
+		long count = Long.parseLong(this.browser.awaitElement("#preview-count").getText());
+		assertThat(count).isPositive();
+		assertThat(this.browser.find("#preview-rows").findElements(org.openqa.selenium.By.cssSelector("tbody tr")))
+			.hasSize((int) Math.min(count, 20));
+		assertThat(this.browser.has("#export-link")).isTrue();
+		this.browser.screenshot("audience-preview");
+	}
+
+	@Test
+	void theTagAndWeComPagesOpenFromTheNavigation() {
+		this.browser.go("/?lang=zh_CN");
+		this.browser.find("#nav-tags").click();
+		this.browser.await(driver -> this.browser.text("h1").equals("标签目录"));
+		this.browser.screenshot("tags");
+		this.browser.find("#nav-wecom").click();
+		this.browser.await(driver -> this.browser.text("h1").equals("企业微信渠道"));
+		assertThat(this.browser.has("#wecom-status")).isTrue();
+		this.browser.screenshot("wecom");
 	}
 
 	@Test
