@@ -18,7 +18,8 @@ final class FullNameComparison implements Comparison {
 		}
 		String[] words;
 		String compact = Text.withoutBlanks(text);
-		if (Text.hasHan(compact)) {
+		boolean chinese = Text.hasHan(compact);
+		if (chinese) {
 			int surname = Pinyin.surnameLength(compact);
 			words = (compact.length() > surname)
 					? new String[] { Pinyin.of(compact.substring(0, surname)), Pinyin.of(compact.substring(surname)) }
@@ -27,7 +28,7 @@ final class FullNameComparison implements Comparison {
 		else {
 			words = text.split(" ");
 		}
-		return new FullName(compact, words, String.join("", words));
+		return new FullName(compact, words, String.join("", words), chinese);
 	}
 
 	@Override
@@ -45,7 +46,7 @@ final class FullNameComparison implements Comparison {
 		if (a.sound.equals(b.sound)) {
 			return 1;
 		}
-		if (a.words.length > 1 && sameWordsReordered(a.words, b.words)) {
+		if ((a.words.length > 1 && sameWordsReordered(a.words, b.words)) || rotated(a, b)) {
 			return 2;
 		}
 		double similarity = Similarity.jaroWinkler(a.sound, b.sound);
@@ -53,6 +54,12 @@ final class FullNameComparison implements Comparison {
 			return 3;
 		}
 		return (similarity >= 0.8) ? 4 : 5;
+	}
+
+	/** 伟张 for 张伟, 娜娜欧阳 for 欧阳娜娜: the surname moved to the end. */
+	private static boolean rotated(FullName a, FullName b) {
+		return (a.chinese || b.chinese) && a.sound.length() == b.sound.length()
+				&& (a.sound + a.sound).contains(b.sound);
 	}
 
 	private static boolean sameWordsReordered(String[] a, String[] b) {
@@ -78,7 +85,7 @@ final class FullNameComparison implements Comparison {
 		return String.join(" ", words);
 	}
 
-	record FullName(String text, String[] words, String sound) {
+	record FullName(String text, String[] words, String sound, boolean chinese) {
 	}
 
 }
