@@ -136,7 +136,7 @@ class DeterministicLinking {
 			merged++;
 		}
 		mergedInto
-			.forEach((survivor, persons) -> this.events.publishEvent(new PersonsMerged(scope, survivor, persons)));
+			.forEach((survivor, mergedIds) -> this.events.publishEvent(new PersonsMerged(scope, survivor, mergedIds)));
 		if (!dropped.isEmpty()) {
 			this.jdbc.sql("delete from person where id = any(?)").param(dropped.toArray(Long[]::new)).update();
 		}
