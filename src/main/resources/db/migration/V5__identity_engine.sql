@@ -63,3 +63,7 @@ create table do_not_link (
 );
 create index do_not_link_b on do_not_link (account_b);
 create index do_not_link_tenant on do_not_link (tenant_id);
+
+-- Survivorship also keeps the best delivery address.
+alter table person_profile add column address_enc bytea;
+alter table person_profile add column address_masked text;
