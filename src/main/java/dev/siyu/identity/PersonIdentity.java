@@ -39,24 +39,20 @@ public class PersonIdentity {
 		if (current != person) {
 			out.put("mergedInto", current);
 		}
-		out.put("accounts",
-				this.jdbc
-					.sql("""
-							select a.id, a.platform, a.first_seen,
-							  coalesce((select json_agg(json_build_object('kind', i.kind, 'value', i.masked, 'strong', i.strong,
-							      'quarantined', i.quarantined_at is not null) order by i.kind, i.id)
-							    from account_identifier ai join identifier i on i.id = ai.identifier_id where ai.account_id = a.id), '[]')::text
-							from account a where a.person_id = ? order by a.id""")
-					.param(current)
-					.query((rs, n) -> {
-						Map<String, Object> account = new LinkedHashMap<>();
-						account.put("id", rs.getLong(1));
-						account.put("platform", rs.getString(2));
-						account.put("firstSeen", rs.getTimestamp(3).toInstant().toString());
-						account.put("identifiers", json.readTree(rs.getString(4)));
-						return account;
-					})
-					.list());
+		out.put("accounts", this.jdbc.sql("""
+				select a.id, a.platform, a.first_seen,
+				  coalesce((select json_agg(json_build_object('kind', i.kind, 'value', i.masked, 'strong', i.strong,
+				      'quarantined', i.quarantined_at is not null) order by i.kind, i.id)
+				    from account_identifier ai join identifier i on i.id = ai.identifier_id
+				 where ai.account_id = a.id), '[]')::text
+				from account a where a.person_id = ? order by a.id""").param(current).query((rs, n) -> {
+			Map<String, Object> account = new LinkedHashMap<>();
+			account.put("id", rs.getLong(1));
+			account.put("platform", rs.getString(2));
+			account.put("firstSeen", rs.getTimestamp(3).toInstant().toString());
+			account.put("identifiers", json.readTree(rs.getString(4)));
+			return account;
+		}).list());
 		out.put("links", this.jdbc.sql("""
 				select l.account_id, l.person_id, l.rule, i.kind, i.masked, l.linked_with, l.made_by, l.created_at,
 				       l.ended_at, l.score, l.evidence::text

@@ -66,8 +66,8 @@ public class ProbabilisticLinking {
 	@Transactional
 	public Summary run(TenantId tenant, String madeBy, double autoLink, double review) {
 		if (!(review > 0 && review <= autoLink && autoLink < 1)) {
-			throw new IllegalArgumentException("thresholds must satisfy 0 < review <= autoLink < 1, got review " + review
-					+ " and autoLink " + autoLink);
+			throw new IllegalArgumentException("thresholds must satisfy 0 < review <= autoLink < 1, got review "
+					+ review + " and autoLink " + autoLink);
 		}
 		long scope = tenant.value();
 		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scope).query().singleRow();
