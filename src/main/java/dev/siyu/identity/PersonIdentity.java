@@ -147,12 +147,12 @@ public class PersonIdentity {
 	@Transactional
 	public Map<String, Object> detach(TenantId tenant, long account, String by) {
 		long scope = tenant.value();
-		Long person = this.jdbc.sql("select person_id from account where id = ? and tenant_id = ?")
+		long person = this.jdbc.sql("select coalesce(person_id, 0) from account where id = ? and tenant_id = ?")
 			.params(account, scope)
-			.query((rs, n) -> (Long) rs.getObject(1))
+			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new dev.siyu.api.NotFound("no account " + account));
-		if (person == null) {
+		if (person == 0) {
 			throw new IllegalArgumentException("account " + account + " belongs to no person yet");
 		}
 		long newPerson = this.merges.split(scope, person, List.of(account), "detach", by);

@@ -33,12 +33,12 @@ class PersonMerges {
 	long current(long scope, long person) {
 		long at = person;
 		for (int hops = 0; hops < 1000; hops++) {
-			Long next = this.jdbc.sql("select merged_into from person where id = ? and tenant_id = ?")
+			long next = this.jdbc.sql("select coalesce(merged_into, 0) from person where id = ? and tenant_id = ?")
 				.params(at, scope)
-				.query((rs, n) -> (Long) rs.getObject(1))
+				.query(Long.class)
 				.optional()
 				.orElseThrow(() -> new NotFound("no person " + person));
-			if (next == null) {
+			if (next == 0) {
 				return at;
 			}
 			at = next;

@@ -41,6 +41,11 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public Response putJson(String path, String body) {
+		return send(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/** A multipart upload: text fields as name=value, files as the part named "file". */
 	public Response upload(String path, Map<String, String> fields, Path... files) {
 		String boundary = "siyu-" + UUID.randomUUID();
