@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "siyu", mixinStandardHelpOptions = true, version = "siyu 0.1.0",
 		description = "Private-domain customer operations: bring platform buyers into channels you own.",
 		subcommands = { ServeCommand.class, TenantCommand.class, ImportCommand.class, StatsCommand.class,
-				GenerateCommand.class, BenchCommand.class, MatchCommand.class })
+				GenerateCommand.class, BenchCommand.class, MatchCommand.class, IdentityCommand.class })
 class SiyuCommand {
 
 	static CommandLine commandLine() {

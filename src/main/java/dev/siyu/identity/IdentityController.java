@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.ApiAuthentication;
+import dev.siyu.tenant.Tenant;
+import dev.siyu.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,17 +31,28 @@ class IdentityController {
 
 	private final IdentityRules rules;
 
-	IdentityController(PersonIdentity identity, ProbabilisticLinking linking, ReviewQueue reviews,
-			IdentityRules rules) {
+	private final Tenants tenants;
+
+	IdentityController(PersonIdentity identity, ProbabilisticLinking linking, ReviewQueue reviews, IdentityRules rules,
+			Tenants tenants) {
 		this.identity = identity;
 		this.linking = linking;
 		this.reviews = reviews;
 		this.rules = rules;
+		this.tenants = tenants;
+	}
+
+	/**
+	 * The identity graph a tenant's buyers belong to: its own, or its group's when
+	 * shared.
+	 */
+	private TenantId scope(TenantId tenant) {
+		return this.tenants.byId(tenant).map(Tenant::identityScope).orElse(tenant);
 	}
 
 	@GetMapping("/api/v1/persons/{id}/identity")
 	Map<String, Object> explain(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id) {
-		return this.identity.explain(tenant, id);
+		return this.identity.explain(scope(tenant), id);
 	}
 
 	@PostMapping("/api/v1/identity/match")
@@ -47,28 +60,28 @@ class IdentityController {
 			@RequestParam(required = false) Double autoLinkProbability,
 			@RequestParam(required = false) Double reviewProbability) {
 		if (autoLinkProbability == null && reviewProbability == null) {
-			return this.linking.run(tenant, "api");
+			return this.linking.run(scope(tenant), "api");
 		}
-		return this.linking.run(tenant, "api", (autoLinkProbability != null) ? autoLinkProbability : 0.99,
+		return this.linking.run(scope(tenant), "api", (autoLinkProbability != null) ? autoLinkProbability : 0.99,
 				(reviewProbability != null) ? reviewProbability : 0.8);
 	}
 
 	@GetMapping("/api/v1/identity/reviews")
 	List<ReviewQueue.Review> reviews(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
 			@RequestParam(defaultValue = "pending") String status) {
-		return this.reviews.list(tenant, status);
+		return this.reviews.list(scope(tenant), status);
 	}
 
 	@PostMapping("/api/v1/identity/reviews/{id}/approve")
 	Map<String, Object> approve(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id,
 			@RequestBody(required = false) JsonNode body) {
-		return this.reviews.approve(tenant, id, by(body));
+		return this.reviews.approve(scope(tenant), id, by(body));
 	}
 
 	@PostMapping("/api/v1/identity/reviews/{id}/reject")
 	Map<String, Object> reject(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id,
 			@RequestBody(required = false) JsonNode body) {
-		return this.reviews.reject(tenant, id, by(body));
+		return this.reviews.reject(scope(tenant), id, by(body));
 	}
 
 	@PostMapping("/api/v1/persons/{id}/split")
@@ -85,24 +98,24 @@ class IdentityController {
 			}
 			accounts.add(account.asLong());
 		}
-		return this.identity.split(tenant, id, accounts, by(body));
+		return this.identity.split(scope(tenant), id, accounts, by(body));
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/detach")
 	Map<String, Object> detach(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id,
 			@RequestBody(required = false) JsonNode body) {
-		return this.identity.detach(tenant, id, by(body));
+		return this.identity.detach(scope(tenant), id, by(body));
 	}
 
 	@PostMapping("/api/v1/identity/splits/{id}/reverse")
 	Map<String, Object> reverse(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id,
 			@RequestBody(required = false) JsonNode body) {
-		return this.identity.reverseSplit(tenant, id, by(body));
+		return this.identity.reverseSplit(scope(tenant), id, by(body));
 	}
 
 	@GetMapping("/api/v1/identity/rules")
 	List<IdentityRules.Rule> rules(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
-		return this.rules.of(tenant);
+		return this.rules.of(scope(tenant));
 	}
 
 	@PutMapping("/api/v1/identity/rules")
@@ -117,7 +130,7 @@ class IdentityController {
 			rules.add(new IdentityRules.Rule(rule.path("kind").asString(null), rule.path("links").asBoolean(true),
 					rule.path("priority").asInt(50), true));
 		}
-		return this.rules.configure(tenant, rules);
+		return this.rules.configure(scope(tenant), rules);
 	}
 
 	private static String by(JsonNode body) {
