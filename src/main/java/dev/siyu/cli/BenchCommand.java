@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks against a baseline measured in the same run.",
-		subcommands = { BenchCommand.Ingest.class })
+		subcommands = { BenchCommand.Ingest.class, IdentityBench.class })
 class BenchCommand {
 
 	@Command(name = "ingest", mixinStandardHelpOptions = true,
