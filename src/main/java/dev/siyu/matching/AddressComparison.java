@@ -48,9 +48,12 @@ final class AddressComparison implements Comparison {
 		if (similarity >= 0.92) {
 			return 1;
 		}
+		if (similarity >= 0.8) {
+			return 2;
+		}
 		double overlap = a.isChinese() ? Similarity.characterOverlap(a.detail, b.detail)
 				: Similarity.tokenOverlap(a.detail, b.detail);
-		if (similarity >= 0.8 || overlap >= 0.5) {
+		if (overlap >= 0.5) {
 			return 2;
 		}
 		return (a.isChinese() && !a.district.isEmpty() && a.district.equals(b.district)) ? 3 : 4;

@@ -26,7 +26,7 @@ public record MatchSettings(List<BlockingRule> rules, double threshold, double k
 	}
 
 	public static MatchSettings defaults(List<Field> fields) {
-		return new MatchSettings(BlockingRule.defaults(fields), DEFAULT_THRESHOLD, DEFAULT_THRESHOLD, 5_000, 1_000_000,
+		return new MatchSettings(BlockingRule.defaults(fields), DEFAULT_THRESHOLD, DEFAULT_THRESHOLD, 5_000, 300_000,
 				42);
 	}
 
