@@ -73,24 +73,37 @@ public class DeterministicScale {
 		int[][] edges = { new int[1 << 20], new int[1 << 20] };
 		int[] count = { 0 };
 		long[] previous = { -1, -1 };
-		UnionFind[] sets = { new UnionFind(1 << 20) };
-		this.jdbc.sql("select identifier_id, account_id from bench_identity_edge order by identifier_id, account_id")
-			.query((rs) -> {
-				long identifier = rs.getLong(1);
-				int account = index.indexOf(rs.getLong(2));
-				if (identifier == previous[0]) {
-					if (count[0] == edges[0].length) {
-						edges[0] = java.util.Arrays.copyOf(edges[0], count[0] * 2);
-						edges[1] = java.util.Arrays.copyOf(edges[1], count[0] * 2);
+		UnionFind[] sets = new UnionFind[1];
+		// streamed with a cursor: the driver would otherwise hold every edge in memory
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.setFetchSize(100_000);
+				try (var rs = statement.executeQuery(
+						"select identifier_id, account_id from bench_identity_edge order by identifier_id, account_id")) {
+					while (rs.next()) {
+						long identifier = rs.getLong(1);
+						int account = index.indexOf(rs.getLong(2));
+						if (identifier == previous[0]) {
+							if (count[0] == edges[0].length) {
+								edges[0] = java.util.Arrays.copyOf(edges[0], count[0] * 2);
+								edges[1] = java.util.Arrays.copyOf(edges[1], count[0] * 2);
+							}
+							edges[0][count[0]] = (int) previous[1];
+							edges[1][count[0]++] = account;
+						}
+						else {
+							previous[0] = identifier;
+							previous[1] = account;
+						}
 					}
-					edges[0][count[0]] = (int) previous[1];
-					edges[1][count[0]++] = account;
 				}
-				else {
-					previous[0] = identifier;
-					previous[1] = account;
-				}
-			});
+			}
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the identifiers: " + ex.getMessage(), ex);
+		}
 		sets[0] = new UnionFind(index.size());
 		for (int e = 0; e < count[0]; e++) {
 			sets[0].union(edges[0][e], edges[1][e]);
