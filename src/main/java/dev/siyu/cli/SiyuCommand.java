@@ -8,9 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "siyu", mixinStandardHelpOptions = true, version = "siyu 0.1.0",
 		description = "Private-domain customer operations: bring platform buyers into channels you own.",
 		subcommands = { ServeCommand.class, TenantCommand.class, ImportCommand.class, StatsCommand.class,
-				GenerateCommand.class, SegmentCommand.class, TagCommand.class, BenchCommand.class,
-				WeComCommand.class, WeComSandboxCommand.class, ClvCommand.class, ValueCommand.class,
-				MatchCommand.class, IdentityCommand.class })
+				GenerateCommand.class, SegmentCommand.class, TagCommand.class, BenchCommand.class, WeComCommand.class,
+				WeComSandboxCommand.class, ClvCommand.class, ValueCommand.class, MatchCommand.class,
+				IdentityCommand.class })
 class SiyuCommand {
 
 	static CommandLine commandLine() {
