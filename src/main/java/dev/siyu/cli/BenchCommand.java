@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks against a baseline measured in the same run.",
 		subcommands = { BenchCommand.Ingest.class, BenchCommand.Segments.class, WeComBench.class,
-				WeComBenchSender.class, ValueBench.class, ConsoleBench.class })
+				WeComBenchSender.class, ValueBench.class, ConsoleBench.class, IdentityBench.class })
 class BenchCommand {
 
 	@Command(name = "segments", mixinStandardHelpOptions = true,

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 		description = "Private-domain customer operations: bring platform buyers into channels you own.",
 		subcommands = { ServeCommand.class, TenantCommand.class, ImportCommand.class, StatsCommand.class,
 				GenerateCommand.class, SegmentCommand.class, TagCommand.class, BenchCommand.class, WeComCommand.class,
-				WeComSandboxCommand.class, ClvCommand.class, ValueCommand.class })
+				WeComSandboxCommand.class, ClvCommand.class, ValueCommand.class, MatchCommand.class,
+				IdentityCommand.class })
 class SiyuCommand {
 
 	static CommandLine commandLine() {

@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +32,12 @@ class DeterministicLinking {
 
 	private final DataSource dataSource;
 
-	DeterministicLinking(JdbcClient jdbc, DataSource dataSource) {
+	private final ApplicationEventPublisher events;
+
+	DeterministicLinking(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
+		this.events = events;
 	}
 
 	/**
@@ -58,30 +64,37 @@ class DeterministicLinking {
 		int[] linkedWith = new int[n];
 		Arrays.fill(linkedWith, -1);
 		long[] previous = { -1, -1 };
-		this.jdbc.sql("""
-				select ai.identifier_id, ai.account_id from account_identifier ai
-				join closure_account c on c.id = ai.account_id
-				join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
-				order by ai.identifier_id, ai.account_id""").query(rs -> {
-			long identifier = rs.getLong(1);
-			int account = index.find(rs.getLong(2));
-			if (identifier == previous[0]) {
-				int first = (int) previous[1];
-				sets.union(first, account);
-				if (linkedWith[account] < 0) {
-					linkedWith[account] = first;
-					viaIdentifier[account] = identifier;
+		DoNotLink guard = DoNotLink.inClosure(this.jdbc, index);
+		this.jdbc
+			.sql("""
+					select ai.identifier_id, ai.account_id from account_identifier ai
+					join closure_account c on c.id = ai.account_id
+					join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null and %s
+					order by %s, ai.identifier_id, ai.account_id""".formatted(IdentityRules.LINKS_SQL,
+					IdentityRules.PRIORITY_SQL))
+			.query(rs -> {
+				long identifier = rs.getLong(1);
+				int account = index.find(rs.getLong(2));
+				if (identifier == previous[0]) {
+					int first = (int) previous[1];
+					if (!guard.allows(sets, first, account)) {
+						return;
+					}
+					sets.union(first, account);
+					if (linkedWith[account] < 0) {
+						linkedWith[account] = first;
+						viaIdentifier[account] = identifier;
+					}
+					if (linkedWith[first] < 0) {
+						linkedWith[first] = account;
+						viaIdentifier[first] = identifier;
+					}
 				}
-				if (linkedWith[first] < 0) {
-					linkedWith[first] = account;
-					viaIdentifier[first] = identifier;
+				else {
+					previous[0] = identifier;
+					previous[1] = account;
 				}
-			}
-			else {
-				previous[0] = identifier;
-				previous[1] = account;
-			}
-		});
+			});
 		PersonAssignment assignment = PersonAssignment.of(sets, currentPerson, n);
 		long[] newIds = newPersons(scope, assignment.newPersons());
 		long[] person = assignment.resolve(newIds);
@@ -109,6 +122,7 @@ class DeterministicLinking {
 			.update();
 		long merged = 0;
 		List<Long> dropped = new ArrayList<>();
+		Map<Long, List<Long>> mergedInto = new TreeMap<>();
 		for (long[] merge : assignment.merges()) {
 			if (merge[0] >= freshFrom) {
 				dropped.add(merge[0]);
@@ -120,8 +134,11 @@ class DeterministicLinking {
 			this.jdbc.sql("""
 					insert into person_merge (tenant_id, survivor_id, merged_id, reason, made_by)
 					values (?, ?, ?, 'shared_identifier', ?)""").params(scope, merge[1], merge[0], madeBy).update();
+			mergedInto.computeIfAbsent(merge[1], (survivor) -> new ArrayList<>()).add(merge[0]);
 			merged++;
 		}
+		mergedInto
+			.forEach((survivor, mergedIds) -> this.events.publishEvent(new PersonsMerged(scope, survivor, mergedIds)));
 		if (!dropped.isEmpty()) {
 			this.jdbc.sql("delete from person where id = any(?)").param(dropped.toArray(Long[]::new)).update();
 		}
@@ -166,8 +183,10 @@ class DeterministicLinking {
 						               select distinct ai.identifier_id from account_identifier ai
 						               join frontier_account f on f.id = ai.account_id
 						               join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
+						                 and %s
 						               on conflict do nothing returning id)
-						insert into frontier_identifier select id from added""")
+						insert into frontier_identifier select id from added"""
+					.formatted(IdentityRules.LINKS_SQL))
 				.update();
 			// fresh statistics keep the planner from nested loops over tables it believes
 			// empty

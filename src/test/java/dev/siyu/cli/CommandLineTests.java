@@ -73,6 +73,32 @@ class CommandLineTests {
 		assertThat(json(run("stats", "--tenant", a, "--json")).get("orders").asLong()).isEqualTo(1);
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void identityShowExplainsAPersonWithMaskedIdentifiers() {
+		String tenant = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+		run("tenant", "create", tenant, "--json");
+		Path export = dev.siyu.ingest.TestExports.oneTaobaoOrder(this.dir, "ID-1");
+		run("import", "--tenant", tenant, "--source", "taobao", "--json", export.toString());
+		long person = this.jdbc
+			.sql("select a.person_id from account a join tenant t on t.id = a.tenant_id where t.name = ?")
+			.param(tenant)
+			.query(Long.class)
+			.single();
+
+		JsonNode shown = JsonMapper.builder()
+			.build()
+			.readTree(run("identity", "show", "--tenant", tenant, "" + person));
+		JsonNode matched = json(run("identity", "match", "--tenant", tenant, "--json"));
+
+		assertThat(shown.get("person").asLong()).isEqualTo(person);
+		assertThat(shown.get("accounts")).hasSize(1);
+		assertThat(shown.get("accounts").get(0).get("platform").asString()).isEqualTo("taobao");
+		assertThat(matched.get("persons").asLong()).isEqualTo(1);
+	}
+
 	@Test
 	void recomputesTheValueScoresOfATenant() {
 		String tenant = "cli-" + UUID.randomUUID().toString().substring(0, 8);

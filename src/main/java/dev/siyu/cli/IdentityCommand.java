@@ -1,0 +1,84 @@
+package dev.siyu.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.siyu.identity.PersonIdentity;
+import dev.siyu.identity.ProbabilisticLinking;
+import dev.siyu.tenant.Tenant;
+import dev.siyu.tenant.Tenants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+@Command(name = "identity", mixinStandardHelpOptions = true, description = "One ID: explain a person, match persons.",
+		subcommands = { IdentityCommand.Show.class, IdentityCommand.Match.class })
+class IdentityCommand {
+
+	@Command(name = "show", mixinStandardHelpOptions = true,
+			description = "A person's accounts, identifiers (masked), links with their evidence, profile with sources, "
+					+ "merge and split history.")
+	static class Show implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true, paramLabel = "NAME")
+		String tenant;
+
+		@Parameters(paramLabel = "PERSON", description = "The person id")
+		long person;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				Map<String, Object> identity = context.getBean(PersonIdentity.class)
+					.explain(tenant.identityScope(), this.person);
+				System.out.println(
+						JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(identity));
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "match", mixinStandardHelpOptions = true,
+			description = "Probabilistic One ID over a tenant's persons: link the sure pairs, queue the uncertain ones "
+					+ "for review.")
+	static class Match implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true, paramLabel = "NAME")
+		String tenant;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				ProbabilisticLinking.Summary summary = context.getBean(ProbabilisticLinking.class)
+					.run(tenant.identityScope(), "cli");
+				Map<String, Object> out = new LinkedHashMap<>();
+				out.put("persons", summary.persons());
+				out.put("candidatePairs", summary.candidatePairs());
+				out.put("autoLinked", summary.autoLinked());
+				out.put("queuedForReview", summary.queuedForReview());
+				out.put("forbidden", summary.forbidden());
+				Output.result(this.json, out);
+				return 0;
+			}
+		}
+
+	}
+
+}
