@@ -239,7 +239,7 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
-	void theTagAndWeComPagesOpenFromTheNavigation() {
+	void theTagWeComAndReviewPagesOpenFromTheNavigation() {
 		this.browser.go("/?lang=zh_CN");
 		this.browser.find("#nav-tags").click();
 		this.browser.await(driver -> this.browser.text("h1").equals("标签目录"));
@@ -248,6 +248,9 @@ class ConsoleBrowserTests {
 		this.browser.await(driver -> this.browser.text("h1").equals("企业微信渠道"));
 		assertThat(this.browser.has("#wecom-status")).isTrue();
 		this.browser.screenshot("wecom");
+		this.browser.find("#nav-reviews").click();
+		this.browser.await(driver -> this.browser.text("h1").equals("身份合并审核"));
+		this.browser.screenshot("identity-reviews");
 	}
 
 	@Test

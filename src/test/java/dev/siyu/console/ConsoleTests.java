@@ -310,6 +310,87 @@ class ConsoleTests {
 		assertThat(signedIn(Role.GUIDE).get("/channels/wecom").status()).isEqualTo(403);
 	}
 
+	@Test
+	void anOperatorReviewsPairsFieldByFieldMergesOneRejectsOneAndDetachesAnAccountAgain() {
+		ConsoleFixture own = ConsoleFixture.brand(this.tenants, this.users, this.imports, 40);
+		long scope = own.tenant.value();
+		String single = """
+				select p.id, min(a.id) from person p join account a on a.person_id = p.id
+				where p.tenant_id = ? and p.merged_into is null group by p.id having count(*) = 1 and bool_and(%s)
+				order by p.id""";
+		String noStrongIdentifier = """
+				not exists (select 1 from account_identifier ai join identifier i on i.id = ai.identifier_id
+				            where ai.account_id = a.id and i.strong)""";
+		java.util.List<long[]> withPhone = this.jdbc.sql(single.formatted("not " + noStrongIdentifier))
+			.param(scope)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		java.util.List<long[]> without = this.jdbc.sql(single.formatted(noStrongIdentifier))
+			.param(scope)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		assertThat(withPhone).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(without).isNotEmpty();
+		java.util.List<long[]> persons = java.util.List.of(withPhone.get(0), without.get(0), withPhone.get(1),
+				withPhone.get(2));
+		assertThat(persons).hasSize(4);
+		String comparison = """
+				{"priorWeight": -6.5, "fields": [{"field": "phone", "kind": "exact", "level": "agree", "weight": 9.25},
+				{"field": "name", "kind": "jaro_winkler", "level": "similar", "weight": 2.75}],
+				"matchWeight": 5.5, "matchProbability": 0.91}""";
+		long merge = review(scope, persons.get(0)[0], persons.get(1)[0], comparison);
+		long keepApart = review(scope, persons.get(2)[0], persons.get(3)[0], comparison);
+		ConsoleClient operator = new ConsoleClient(this.port);
+		operator.login(own.user(Role.OPERATOR), ConsoleFixture.PASSWORD);
+		String queue = operator.get("/identity/reviews").body();
+		assertThat(between(queue, "id=\"review-" + merge + "\"", "</form>")).contains("phone", "agree", "9.25", "name",
+				"similar", "2.75", "-6.50", "href=\"/customers/" + persons.get(1)[0] + "\"");
+		assertThat(operator.submit("/identity/reviews/" + keepApart + "/approve", Map.of()).body())
+			.contains("id=\"review-error\"", "cannot be approved", "conflicting phone");
+		operator.submit("/identity/reviews/" + keepApart + "/reject", Map.of());
+		operator.get("/identity/reviews");
+		assertThat(operator.submit("/identity/reviews/" + merge + "/approve", Map.of()).location())
+			.endsWith("/identity/reviews");
+		assertThat(operator.get("/identity/reviews").body()).doesNotContain("id=\"review-" + merge + "\"")
+			.doesNotContain("id=\"review-" + keepApart + "\"");
+		assertThat(this.jdbc.sql("select status from match_review where id = ?")
+			.param(keepApart)
+			.query(String.class)
+			.single()).isEqualTo("rejected");
+		long survivor = persons.get(0)[0];
+		long joined = persons.get(1)[1];
+		assertThat(personOf(joined)).isEqualTo(survivor);
+
+		String customer = operator.get("/customers/" + survivor).body();
+		assertThat(customer).contains("id=\"detach-" + joined + "\"");
+		operator.submit("/customers/" + survivor + "/accounts/" + joined + "/detach", Map.of());
+		assertThat(personOf(joined)).isNotEqualTo(survivor);
+		assertThat(personOf(persons.get(0)[1])).isEqualTo(survivor);
+
+		ConsoleClient analyst = new ConsoleClient(this.port);
+		analyst.login(own.user(Role.ANALYST), ConsoleFixture.PASSWORD);
+		assertThat(analyst.get("/identity/reviews").status()).isEqualTo(403);
+		assertThat(analyst.get("/customers/" + survivor).body()).doesNotContain("id=\"detach-");
+	}
+
+	private long review(long scope, long a, long b, String comparison) {
+		return this.jdbc.sql("""
+				insert into match_review (tenant_id, person_a, person_b, probability, weight, comparison)
+				values (?, ?, ?, 0.91, 5.5, ?::jsonb) returning id""")
+			.params(scope, Math.min(a, b), Math.max(a, b), comparison)
+			.query(Long.class)
+			.single();
+	}
+
+	private long personOf(long account) {
+		return this.jdbc
+			.sql("""
+					select coalesce(p.merged_into, p.id) from account a join person p on p.id = a.person_id where a.id = ?""")
+			.param(account)
+			.query(Long.class)
+			.single();
+	}
+
 	private ConsoleClient signedIn(Role role) {
 		ConsoleClient browser = new ConsoleClient(this.port);
 		assertThat(browser.login(this.brand.user(role), ConsoleFixture.PASSWORD)).endsWith("/");
