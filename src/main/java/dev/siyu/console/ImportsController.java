@@ -1,17 +1,12 @@
 package dev.siyu.console;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.siyu.ingest.ImportJobs;
 import dev.siyu.ingest.ImportQueue;
-import dev.siyu.storage.DataDirectory;
-import dev.siyu.storage.Folders;
 import dev.siyu.tenant.Permission;
 
 import org.springframework.core.io.FileSystemResource;
@@ -42,12 +37,9 @@ class ImportsController {
 
 	private final ImportJobs jobs;
 
-	private final DataDirectory dataDirectory;
-
-	ImportsController(ImportQueue queue, ImportJobs jobs, DataDirectory dataDirectory) {
+	ImportsController(ImportQueue queue, ImportJobs jobs) {
 		this.queue = queue;
 		this.jobs = jobs;
-		this.dataDirectory = dataDirectory;
 	}
 
 	@GetMapping("/imports")
@@ -66,21 +58,8 @@ class ImportsController {
 		if (chosen.isEmpty()) {
 			return refused(workspace, model, "imports.noFiles", null);
 		}
-		Path folder = Files.createTempDirectory(this.dataDirectory.folder("uploads"), "console-");
-		List<Path> saved = new ArrayList<>();
-		Path mappingFile;
 		try {
-			for (MultipartFile file : chosen) {
-				saved.add(save(folder, file));
-			}
-			mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
-		}
-		catch (IOException ex) {
-			Folders.delete(folder);
-			throw ex;
-		}
-		try {
-			long job = this.queue.submit(workspace.tenantId(), source, mappingFile, saved, folder);
+			long job = this.queue.submitUploads(workspace.tenantId(), source, mapping, chosen);
 			return "redirect:/imports/" + job;
 		}
 		catch (IllegalArgumentException ex) {
@@ -124,17 +103,6 @@ class ImportsController {
 	private ImportJobs.Job find(Workspace workspace, long id) {
 		return this.jobs.find(workspace.tenantId(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import " + id));
-	}
-
-	private static Path save(Path folder, MultipartFile file) throws IOException {
-		String name = Path.of((file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload")
-			.getFileName()
-			.toString();
-		Path target = folder.resolve(name);
-		try (InputStream in = file.getInputStream()) {
-			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		return target;
 	}
 
 }

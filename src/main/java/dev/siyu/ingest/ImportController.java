@@ -1,19 +1,12 @@
 package dev.siyu.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
-import dev.siyu.storage.DataDirectory;
-import dev.siyu.storage.Folders;
 import dev.siyu.tenant.ApiAuthentication;
 
 import org.springframework.core.io.FileSystemResource;
@@ -40,32 +33,16 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	private final DataDirectory dataDirectory;
-
-	ImportController(ImportQueue queue, ImportJobs jobs, DataDirectory dataDirectory) {
+	ImportController(ImportQueue queue, ImportJobs jobs) {
 		this.queue = queue;
 		this.jobs = jobs;
-		this.dataDirectory = dataDirectory;
 	}
 
 	@PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Map<String, Object>> upload(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
 			@RequestParam("source") String source, @RequestParam("file") List<MultipartFile> files,
 			@RequestParam(name = "mapping", required = false) MultipartFile mapping) throws IOException {
-		Path folder = Files.createTempDirectory(this.dataDirectory.folder("uploads"), "upload-");
-		List<Path> saved = new ArrayList<>();
-		Path mappingFile;
-		try {
-			for (MultipartFile file : files) {
-				saved.add(save(folder, file));
-			}
-			mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
-		}
-		catch (IOException | RuntimeException ex) {
-			Folders.delete(folder);
-			throw ex;
-		}
-		long jobId = this.queue.submit(tenant, source, mappingFile, saved, folder);
+		long jobId = this.queue.submitUploads(tenant, source, mapping, files);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(find(tenant, jobId)));
 	}
 
@@ -94,17 +71,6 @@ class ImportController {
 
 	private ImportJobs.Job find(TenantId tenant, long id) {
 		return this.jobs.find(tenant, id).orElseThrow(() -> new NotFound("no import " + id));
-	}
-
-	private static Path save(Path folder, MultipartFile file) throws IOException {
-		String name = Path.of((file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload")
-			.getFileName()
-			.toString();
-		Path target = folder.resolve(name);
-		try (InputStream in = file.getInputStream()) {
-			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		return target;
 	}
 
 	private static Map<String, Object> view(ImportJobs.Job job) {

@@ -1,18 +1,24 @@
 package dev.siyu.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import dev.siyu.shared.TenantId;
+import dev.siyu.storage.DataDirectory;
 import dev.siyu.storage.Folders;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Imports of uploaded files run one after another in the background: the files are
@@ -33,15 +39,40 @@ public class ImportQueue {
 		return thread;
 	});
 
-	ImportQueue(Imports imports) {
+	private final DataDirectory dataDirectory;
+
+	ImportQueue(Imports imports, DataDirectory dataDirectory) {
 		this.imports = imports;
+		this.dataDirectory = dataDirectory;
+	}
+
+	/**
+	 * Saves uploaded files (and an optional mapping) to a folder of their own, then
+	 * {@link #submit submits} them; returns the job's id.
+	 */
+	public long submitUploads(TenantId tenant, String source, MultipartFile mapping, List<MultipartFile> files)
+			throws IOException {
+		Path folder = Files.createTempDirectory(this.dataDirectory.folder("uploads"), "upload-");
+		List<Path> saved = new ArrayList<>();
+		Path mappingFile;
+		try {
+			for (MultipartFile file : files) {
+				saved.add(save(folder, file));
+			}
+			mappingFile = (mapping != null && !mapping.isEmpty()) ? save(folder, mapping) : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteUpload(folder);
+			throw ex;
+		}
+		return submit(tenant, source, mappingFile, saved, folder);
 	}
 
 	/**
 	 * Checks the files, records a job and starts it; returns the job's id. The folder the
 	 * files were uploaded to is deleted when the import ends, or now if they are refused.
 	 */
-	public long submit(TenantId tenant, String source, Path mapping, List<Path> files, Path uploadFolder) {
+	long submit(TenantId tenant, String source, Path mapping, List<Path> files, Path uploadFolder) {
 		Imports.Plan plan;
 		try {
 			plan = this.imports.plan(tenant, source, mapping, files);
@@ -63,6 +94,17 @@ public class ImportQueue {
 			}
 		});
 		return jobId;
+	}
+
+	private static Path save(Path folder, MultipartFile file) throws IOException {
+		String name = Path.of((file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload")
+			.getFileName()
+			.toString();
+		Path target = folder.resolve(name);
+		try (InputStream in = file.getInputStream()) {
+			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return target;
 	}
 
 	private static void deleteUpload(Path folder) {
