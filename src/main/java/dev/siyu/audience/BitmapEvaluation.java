@@ -37,7 +37,7 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 
 		TenantIndex.OrderFacts facts(TenantIndex index);
 
-		NumericSlices aggregate(TenantIndex index, TenantIndex.AggregateKey key);
+		NumericColumn aggregate(TenantIndex index, TenantIndex.AggregateKey key);
 
 	}
 
@@ -55,16 +55,41 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 		return RoaringBitmap.and(expression.accept(this), this.index.active);
 	}
 
+	/**
+	 * How many are in. When every person of the index is active and the expression is an
+	 * {@code and} that ends with a numeric comparison, that last comparison is counted
+	 * without materialising its members.
+	 */
 	long count(Expression expression) {
+		if (expression instanceof And and && this.index.active.getLongCardinality() == this.index.size()) {
+			this.countLast = true;
+			RoaringBitmap members = and(and);
+			if (this.lastCount >= 0) {
+				return this.lastCount;
+			}
+			return RoaringBitmap.andCardinality(members, this.index.active);
+		}
 		return RoaringBitmap.andCardinality(expression.accept(this), this.index.active);
 	}
 
 	/**
-	 * Bitmap parts first, then numeric comparisons among the persons those left, then the
-	 * negated parts taken away.
+	 * Whether the next {@code and} may count its last numeric comparison, and that count.
+	 */
+	private boolean countLast;
+
+	private long lastCount = -1;
+
+	/**
+	 * Bitmap parts first, then the negated parts taken away, then numeric comparisons,
+	 * each only among the persons the parts before it left (a range bitmap query
+	 * restricted to a context answers within it, so no further intersection is needed).
+	 * The leaves' own bitmaps are shared, never changed: a result is copied only when it
+	 * must change.
 	 */
 	@Override
 	public RoaringBitmap and(And and) {
+		boolean countLast = this.countLast;
+		this.countLast = false;
 		List<RoaringBitmap> positive = new ArrayList<>();
 		List<Expression> numeric = new ArrayList<>();
 		List<RoaringBitmap> negative = new ArrayList<>();
@@ -79,20 +104,51 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 				positive.add(part.accept(this));
 			}
 		}
-		RoaringBitmap context = positive.isEmpty() ? null : (positive.size() == 1) ? positive.get(0).clone()
+		RoaringBitmap context = positive.isEmpty() ? null : (positive.size() == 1) ? positive.get(0)
 				: FastAggregation.and(positive.toArray(RoaringBitmap[]::new));
-		for (Expression part : numeric) {
-			this.within = context;
-			RoaringBitmap matching = part.accept(this);
-			this.within = null;
-			context = (context == null) ? matching : RoaringBitmap.and(context, matching);
+		if (context != null) {
+			context = without(context, negative, positive.size() == 1);
+			negative.clear();
 		}
-		RoaringBitmap result = (context == null) ? this.index.active.clone() : context;
-		for (RoaringBitmap excluded : negative) {
+		for (int i = 0; i < numeric.size(); i++) {
+			Expression part = numeric.get(i);
+			if (context != null && context.isEmpty()) {
+				return context;
+			}
+			if (countLast && context != null && negative.isEmpty() && i == numeric.size() - 1) {
+				Compare compare = (Compare) part;
+				NumericColumn column = this.index.numbers.get(compare.attribute());
+				this.lastCount = (column != null) ? column.count(compare.op(), constant(compare), context) : 0;
+				return context;
+			}
+			this.within = context;
+			context = part.accept(this);
+			this.within = null;
+		}
+		if (context == null) {
+			return without(this.index.active, negative, true);
+		}
+		return without(context, negative, false);
+	}
+
+	/**
+	 * The persons of {@code from} in none of {@code excluded}; {@code from} is copied
+	 * when shared.
+	 */
+	private static RoaringBitmap without(RoaringBitmap from, List<RoaringBitmap> excluded, boolean shared) {
+		RoaringBitmap result = from;
+		boolean copied = !shared;
+		for (RoaringBitmap part : excluded) {
 			if (result.isEmpty()) {
 				break;
 			}
-			result.andNot(excluded);
+			if (copied) {
+				result.andNot(part);
+			}
+			else {
+				result = RoaringBitmap.andNot(result, part);
+				copied = true;
+			}
 		}
 		return result;
 	}
@@ -140,12 +196,15 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 
 	@Override
 	public RoaringBitmap compare(Compare compare) {
-		NumericSlices slices = this.index.numbers.get(compare.attribute());
+		NumericColumn slices = this.index.numbers.get(compare.attribute());
 		if (slices == null) {
 			return EMPTY;
 		}
-		Attribute.Kind kind = compare.attribute().kind();
-		return slices.compare(compare.op(), Values.constant(kind, compare.op(), compare.value()), this.within);
+		return slices.compare(compare.op(), constant(compare), this.within);
+	}
+
+	private static long constant(Compare compare) {
+		return Values.constant(compare.attribute().kind(), compare.op(), compare.value());
 	}
 
 	@Override
@@ -163,7 +222,7 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 
 	@Override
 	public RoaringBitmap orders(Orders orders) {
-		NumericSlices slices = this.orders.aggregate(this.index,
+		NumericColumn slices = this.orders.aggregate(this.index,
 				new TenantIndex.AggregateKey(orders.metric(), orders.days(), orders.filter()));
 		Attribute.Kind kind = (orders.metric() == Expression.OrderMetric.COUNT) ? Attribute.Kind.INTEGER
 				: Attribute.Kind.MONEY;
@@ -177,7 +236,7 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 
 	@Override
 	public RoaringBitmap daysSinceLastOrder(DaysSinceLastOrder days) {
-		NumericSlices lastDay = this.orders.facts(this.index).lastOrderDay;
+		NumericColumn lastDay = this.orders.facts(this.index).lastOrderDay;
 		long threshold = this.index.today.toEpochDay() - days.days();
 		Comparison mirrored = switch (days.op()) {
 			case GE -> Comparison.LE;

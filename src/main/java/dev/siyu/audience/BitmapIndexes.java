@@ -120,7 +120,7 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 	}
 
 	@Override
-	public NumericSlices aggregate(TenantIndex index, TenantIndex.AggregateKey key) {
+	public NumericColumn aggregate(TenantIndex index, TenantIndex.AggregateKey key) {
 		return facts(index).aggregates.computeIfAbsent(key, k -> this.loader.aggregate(index, k));
 	}
 
@@ -240,6 +240,7 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 		index.lock.writeLock().lock();
 		try {
 			change.run();
+			index.seal();
 		}
 		finally {
 			index.lock.writeLock().unlock();

@@ -63,6 +63,7 @@ class IndexLoader {
 		});
 		index.active.runOptimize();
 		index.tags.values().forEach(RoaringBitmap::runOptimize);
+		index.seal();
 		return index;
 	}
 
@@ -158,7 +159,7 @@ class IndexLoader {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("scope", index.scope);
 		params.put("today", index.today);
-		NumericSlices lastDay = new NumericSlices();
+		NumericColumn lastDay = new NumericColumn();
 		this.readOnly.executeWithoutResult(status -> {
 			each("select distinct a.person_id, o.platform from " + OrderSql.FROM + " where a.tenant_id = :scope and "
 					+ OrderSql.VALID, params, rs -> {
@@ -176,16 +177,17 @@ class IndexLoader {
 						}
 					});
 		});
+		lastDay.seal();
 		return new TenantIndex.OrderFacts(platforms, lastDay);
 	}
 
-	NumericSlices aggregate(TenantIndex index, AggregateKey key) {
+	NumericColumn aggregate(TenantIndex index, AggregateKey key) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("scope", index.scope);
 		params.put("today", index.today);
 		String where = OrderSql.conditions(key.days(), key.filter(), params);
 		String value = (key.metric() == Expression.OrderMetric.COUNT) ? "count(*)" : "sum(" + OrderSql.NET_AMOUNT + ")";
-		NumericSlices slices = new NumericSlices();
+		NumericColumn slices = new NumericColumn();
 		this.readOnly
 			.executeWithoutResult(
 					status -> each(
@@ -198,7 +200,7 @@ class IndexLoader {
 											: Values.slice(Attribute.Kind.MONEY, rs.getBigDecimal(2)));
 								}
 							}));
-		slices.optimize();
+		slices.seal();
 		return slices;
 	}
 

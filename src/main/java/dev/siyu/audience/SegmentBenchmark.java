@@ -68,7 +68,7 @@ public class SegmentBenchmark {
 	 * in memory only, {@code sqlScope} gets K persons in PostgreSQL.
 	 */
 	public Map<String, Object> run(long bigScope, long sqlScope, int persons, int tagCount, int sqlPersons, long seed,
-			BiConsumer<Double, String> progress) throws SQLException {
+			boolean verbose, BiConsumer<Double, String> progress) throws SQLException {
 		progress.accept(0.0, "generating persons");
 		SyntheticPersons world = new SyntheticPersons(persons, tagCount, seed);
 		List<Expression> expressions = expressions(tagCount);
@@ -90,11 +90,17 @@ public class SegmentBenchmark {
 		}
 		System.gc();
 		List<Double> bitmapMillis = new ArrayList<>();
+		List<List<Double>> perExpression = new ArrayList<>();
+		expressions.forEach(e -> perExpression.add(new ArrayList<>()));
+		long gcBefore = gcMillis();
 		for (int round = 0; round < 40; round++) {
-			for (Expression expression : expressions) {
-				bitmapMillis.add(this.segments.count(bigScope, expression, Engine.BITMAP).millis());
+			for (int e = 0; e < expressions.size(); e++) {
+				double millis = this.segments.count(bigScope, expressions.get(e), Engine.BITMAP).millis();
+				bitmapMillis.add(millis);
+				perExpression.get(e).add(millis);
 			}
 		}
+		long gcDuringCounts = gcMillis() - gcBefore;
 		long indexBytes = big.sizeInBytes();
 		progress.accept(0.35, "applying 100,000 tag changes");
 		applyTagChanges(bigScope, bigTags, persons, seed + 100);
@@ -143,6 +149,18 @@ public class SegmentBenchmark {
 		out.put("bitmapP50AtSqlSizeMs", round(bitmapP50AtSqlSize));
 		out.put("enginesAgree", agree);
 		out.put("sqlLoadSeconds", round(loadSeconds));
+		if (verbose) {
+			out.put("gcMsDuringCounts", gcDuringCounts);
+			List<Map<String, Object>> details = new ArrayList<>();
+			for (int e = 0; e < expressions.size(); e++) {
+				Map<String, Object> detail = new LinkedHashMap<>();
+				detail.put("expression", TextWriter.write(expressions.get(e)));
+				detail.put("p50Ms", round(percentile(perExpression.get(e), 50)));
+				detail.put("maxMs", round(percentile(perExpression.get(e), 100)));
+				details.add(detail);
+			}
+			out.put("perExpression", details);
+		}
 		return out;
 	}
 
@@ -240,6 +258,14 @@ public class SegmentBenchmark {
 				}
 			}
 		}
+	}
+
+	private static long gcMillis() {
+		long total = 0;
+		for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, gc.getCollectionTime());
+		}
+		return total;
 	}
 
 	private static String money(int cents) {

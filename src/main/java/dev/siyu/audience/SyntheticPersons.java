@@ -145,7 +145,7 @@ final class SyntheticPersons {
 		return bitmap;
 	}
 
-	private static NumericSlices slices(int[] values, int size, boolean hundredthsAsFloat) {
+	private static NumericColumn slices(int[] values, int size, boolean hundredthsAsFloat) {
 		int[] persons = new int[size];
 		long[] sliced = new long[size];
 		int count = 0;
@@ -155,7 +155,7 @@ final class SyntheticPersons {
 				sliced[count++] = hundredthsAsFloat ? Float.floatToIntBits(pAlive(values[p])) : values[p];
 			}
 		}
-		return NumericSlices.build(persons, sliced, count);
+		return NumericColumn.build(persons, sliced, count);
 	}
 
 	/** p_alive as the float PostgreSQL's real column holds. */

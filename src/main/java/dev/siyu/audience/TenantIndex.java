@@ -38,7 +38,7 @@ final class TenantIndex {
 
 	final Map<Attribute, Map<String, RoaringBitmap>> texts = new EnumMap<>(Attribute.class);
 
-	final Map<Attribute, NumericSlices> numbers = new EnumMap<>(Attribute.class);
+	final Map<Attribute, NumericColumn> numbers = new EnumMap<>(Attribute.class);
 
 	final Map<Reach, RoaringBitmap> reach = new EnumMap<>(Reach.class);
 
@@ -58,11 +58,11 @@ final class TenantIndex {
 
 		final Map<String, RoaringBitmap> platforms;
 
-		final NumericSlices lastOrderDay;
+		final NumericColumn lastOrderDay;
 
-		final Map<AggregateKey, NumericSlices> aggregates = new ConcurrentHashMap<>();
+		final Map<AggregateKey, NumericColumn> aggregates = new ConcurrentHashMap<>();
 
-		OrderFacts(Map<String, RoaringBitmap> platforms, NumericSlices lastOrderDay) {
+		OrderFacts(Map<String, RoaringBitmap> platforms, NumericColumn lastOrderDay) {
 			this.platforms = platforms;
 			this.lastOrderDay = lastOrderDay;
 		}
@@ -123,7 +123,7 @@ final class TenantIndex {
 	}
 
 	void setNumber(Attribute attribute, int person, Long value) {
-		NumericSlices slices = this.numbers.computeIfAbsent(attribute, a -> new NumericSlices());
+		NumericColumn slices = this.numbers.computeIfAbsent(attribute, a -> new NumericColumn());
 		if (value == null) {
 			slices.clear(person);
 		}
@@ -141,6 +141,15 @@ final class TenantIndex {
 		}
 	}
 
+	/**
+	 * Builds the range bitmaps of numeric attributes never built and of those whose
+	 * overlay of changes has grown large; called after every change, under the write
+	 * lock.
+	 */
+	void seal() {
+		this.numbers.values().forEach(NumericColumn::seal);
+	}
+
 	/** Approximate bytes held by the bitmaps. */
 	long sizeInBytes() {
 		long bytes = (long) this.personIds.length * Long.BYTES + this.active.getLongSizeInBytes();
@@ -152,7 +161,7 @@ final class TenantIndex {
 				bytes += bitmap.getLongSizeInBytes();
 			}
 		}
-		for (NumericSlices slices : this.numbers.values()) {
+		for (NumericColumn slices : this.numbers.values()) {
 			bytes += slices.sizeInBytes();
 		}
 		for (RoaringBitmap bitmap : this.reach.values()) {

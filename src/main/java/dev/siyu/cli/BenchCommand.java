@@ -60,6 +60,9 @@ class BenchCommand {
 		@Option(names = "--json", description = "Print one JSON object as the last line")
 		boolean json;
 
+		@Option(names = "--verbose", description = "Add each expression's p50 and max, and the GC time while counting")
+		boolean verbose;
+
 		@Override
 		public Integer call() throws Exception {
 			if (this.persons < 1 || this.tags < 1) {
@@ -81,7 +84,7 @@ class BenchCommand {
 				long big = tenants.create("bench-segments-" + suffix, "benchmark").tenant().id().value();
 				long sql = tenants.create("bench-segments-sql-" + suffix, "benchmark").tenant().id().value();
 				Map<String, Object> out = context.getBean(SegmentBenchmark.class)
-					.run(big, sql, this.persons, this.tags, sqlPersons, this.seed, progress::update);
+					.run(big, sql, this.persons, this.tags, sqlPersons, this.seed, this.verbose, progress::update);
 				progress.close();
 				Output.result(this.json, out);
 			}
