@@ -104,6 +104,7 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 				positive.add(part.accept(this));
 			}
 		}
+		numeric.sort(java.util.Comparator.comparingInt(this::slices));
 		RoaringBitmap context = positive.isEmpty() ? null : (positive.size() == 1) ? positive.get(0)
 				: FastAggregation.and(positive.toArray(RoaringBitmap[]::new));
 		if (context != null) {
@@ -201,6 +202,12 @@ final class BitmapEvaluation implements Expression.Visitor<RoaringBitmap> {
 			return EMPTY;
 		}
 		return slices.compare(compare.op(), constant(compare), this.within);
+	}
+
+	/** Comparisons over fewer slices first: they cost less and leave fewer persons. */
+	private int slices(Expression compare) {
+		NumericColumn column = this.index.numbers.get(((Compare) compare).attribute());
+		return (column != null) ? column.slices() : 0;
 	}
 
 	private static long constant(Compare compare) {

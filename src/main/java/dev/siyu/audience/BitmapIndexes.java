@@ -197,13 +197,50 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 	@Scheduled(fixedDelayString = "${siyu.audience.rebuild-interval:PT30M}",
 			initialDelayString = "${siyu.audience.rebuild-interval:PT30M}")
 	void rebuildAll() {
-		for (Long scope : List.copyOf(this.indexes.keySet())) {
-			TenantIndex fresh = this.loader.load(scope, today());
-			this.indexes.put(scope, fresh);
+		for (TenantIndex index : loaded()) {
+			rebuild(index.scope, index);
 		}
 	}
 
-	private void reload(TenantIndex index, java.util.Collection<Long> persons) {
+	/** The indexes loaded now. */
+	List<TenantIndex> loaded() {
+		return List.copyOf(this.indexes.values());
+	}
+
+	/**
+	 * Builds the scope's index again beside the old one, which answers meanwhile, and
+	 * puts it in place unless the old one was replaced or dropped meanwhile.
+	 */
+	void rebuild(long scope, TenantIndex old) {
+		TenantIndex fresh = this.loader.load(scope, today());
+		this.indexes.replace(scope, old, fresh);
+	}
+
+	/**
+	 * Sets tag memberships read from PostgreSQL: {tag id, person id, 1 if a member else
+	 * 0}.
+	 */
+	void setTags(TenantIndex index, List<long[]> memberships) {
+		if (memberships.isEmpty()) {
+			return;
+		}
+		write(index, () -> {
+			for (long[] membership : memberships) {
+				int number = index.number(membership[1]);
+				if (number >= 0 && membership[2] == 1) {
+					index.tag(membership[0]).add(number);
+				}
+				else if (number >= 0) {
+					RoaringBitmap members = index.tags.get(membership[0]);
+					if (members != null) {
+						members.remove(number);
+					}
+				}
+			}
+		});
+	}
+
+	void reload(TenantIndex index, java.util.Collection<Long> persons) {
 		if (persons.isEmpty()) {
 			return;
 		}

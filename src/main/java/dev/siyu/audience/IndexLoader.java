@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
@@ -51,6 +52,7 @@ class IndexLoader {
 	TenantIndex load(long scope, LocalDate today) {
 		TenantIndex index = new TenantIndex(scope, today);
 		this.readOnly.executeWithoutResult(status -> {
+			index.loadedAt = this.jdbc.getJdbcTemplate().queryForObject("select now()", Timestamp.class).toInstant();
 			each(PERSON_FACTS + " order by p.id", Map.of("scope", scope),
 					rs -> personRow(index, rs, index.numberOrAdd(rs.getLong(1))));
 			each("select tag_id, person_id from person_tag where tenant_id = :scope order by tag_id, person_id",

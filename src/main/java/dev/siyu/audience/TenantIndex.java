@@ -1,5 +1,6 @@
 package dev.siyu.audience;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +24,12 @@ final class TenantIndex {
 	final LocalDate today;
 
 	final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	/**
+	 * PostgreSQL's time of the snapshot the index was read from; null for an index built
+	 * in memory.
+	 */
+	volatile Instant loadedAt;
 
 	/**
 	 * Person ids by dense number, ascending: persons are numbered in the order of their

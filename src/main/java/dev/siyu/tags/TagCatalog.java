@@ -28,7 +28,7 @@ public class TagCatalog {
 
 	private final ApplicationEventPublisher events;
 
-	private final Map<Long, Map<String, Long>> idsByName = new ConcurrentHashMap<>();
+	private final Map<Long, Names> idsByName = new ConcurrentHashMap<>();
 
 	TagCatalog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -172,18 +172,51 @@ public class TagCatalog {
 	}
 
 	/**
-	 * The id of the tag of this name, from a cache kept by this catalog's own changes.
+	 * The id of the tag of this name, from a cache of the scope's names. The cache is
+	 * dropped by this catalog's own changes; a name it does not know, or a call to
+	 * {@link #refreshIfChanged}, compares the catalog's version in PostgreSQL with the
+	 * cached one, so tags created, renamed or deleted by another process become known.
 	 */
 	public Optional<Long> idOf(long scope, String name) {
-		Map<String, Long> names = this.idsByName.computeIfAbsent(scope, s -> {
-			Map<String, Long> loaded = new ConcurrentHashMap<>();
-			this.jdbc.sql("select name, id from tag where tenant_id = ?")
-				.param(s)
-				.query((rs, n) -> loaded.put(rs.getString(1), rs.getLong(2)))
-				.list();
-			return loaded;
-		});
-		return Optional.ofNullable(names.get(name));
+		Names names = this.idsByName.computeIfAbsent(scope, this::names);
+		Long id = names.ids().get(name);
+		if (id == null && refreshIfChanged(scope)) {
+			id = this.idsByName.computeIfAbsent(scope, this::names).ids().get(name);
+		}
+		return Optional.ofNullable(id);
+	}
+
+	/**
+	 * Drops the cached names of the scope when the catalog changed elsewhere; true if so.
+	 */
+	public boolean refreshIfChanged(long scope) {
+		Names cached = this.idsByName.get(scope);
+		if (cached == null || cached.version().equals(version(scope))) {
+			return false;
+		}
+		this.idsByName.remove(scope, cached);
+		return true;
+	}
+
+	private Names names(long scope) {
+		String version = version(scope);
+		Map<String, Long> loaded = new ConcurrentHashMap<>();
+		this.jdbc.sql("select name, id from tag where tenant_id = ?")
+			.param(scope)
+			.query((rs, n) -> loaded.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return new Names(loaded, version);
+	}
+
+	/** Changes with every tag created, renamed or deleted. */
+	private String version(long scope) {
+		return this.jdbc.sql("""
+				select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at)::text, '')
+				from tag where tenant_id = ?""").param(scope).query(String.class).single();
+	}
+
+	private record Names(Map<String, Long> ids, String version) {
+
 	}
 
 	public List<Map<String, Object>> audit(long scope, long tagId) {
