@@ -270,6 +270,29 @@ class ConsoleTests {
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.body().lines().toList()).hasSize(4).element(1).asString().startsWith(persons.get(0) + ",");
 		assertThat(analyst.get("/audiences/export?expression=all").status()).isEqualTo(403);
+
+		ConsoleClient.Page clear = operator.get("/audiences/export?unmasked=true&expression="
+				+ java.net.URLEncoder.encode("tag('" + name + "')", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(clear.status()).isEqualTo(200);
+		java.util.List<String> maskedRows = csv.body().lines().skip(1).toList();
+		java.util.List<String> clearRows = clear.body().lines().skip(1).toList();
+		assertThat(clearRows).hasSize(3);
+		for (int i = 0; i < 3; i++) {
+			String maskedPhone = maskedRows.get(i).split(",", -1)[2];
+			String clearPhone = clearRows.get(i).split(",", -1)[2];
+			assertThat(clearPhone).doesNotContain("*");
+			assertThat(clearPhone.isEmpty()).isEqualTo(maskedPhone.isEmpty());
+			if (!maskedPhone.isEmpty()) {
+				assertThat(maskedPhone).contains("*");
+				assertThat(clearPhone).endsWith(maskedPhone.substring(maskedPhone.lastIndexOf('*') + 1));
+			}
+		}
+		assertThat(this.jdbc.sql("""
+				select count(*) from personal_data_reveal where username = ? and subject = ?""")
+			.params(this.brand.user(Role.OPERATOR), "audience export: tag('" + name + "') (3 persons)")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(analyst.get("/audiences/export?unmasked=true&expression=all").status()).isEqualTo(403);
 	}
 
 	@Test
