@@ -52,7 +52,9 @@ class IndexLoader {
 	TenantIndex load(long scope, LocalDate today) {
 		TenantIndex index = new TenantIndex(scope, today);
 		this.readOnly.executeWithoutResult(status -> {
-			index.loadedAt = this.jdbc.getJdbcTemplate().queryForObject("select now()", Timestamp.class).toInstant();
+			index.loadedAt = this.jdbc.getJdbcTemplate()
+				.queryForObject(PersonFactWatch.WATERMARK, Timestamp.class)
+				.toInstant();
 			each(PERSON_FACTS + " order by p.id", Map.of("scope", scope),
 					rs -> personRow(index, rs, index.numberOrAdd(rs.getLong(1))));
 			each("select tag_id, person_id from person_tag where tenant_id = :scope order by tag_id, person_id",

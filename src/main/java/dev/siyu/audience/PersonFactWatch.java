@@ -1,7 +1,6 @@
 package dev.siyu.audience;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,15 +22,22 @@ import org.springframework.stereotype.Component;
  * Facts written without an event reach the loaded indexes within seconds: profiles
  * (identity), scores (value), reach (WeCom), and tag assignments, new persons and catalog
  * changes made by another process, such as a CLI command while the server runs. Every few
- * seconds, per loaded scope, the rows changed since the last look are read, with an
- * overlap for transactions that commit after a look began; a person already read at a
- * row's time is skipped. A few persons are read again; many mean the index is built again
- * beside the old one.
+ * seconds, per loaded scope, the rows changed since the last look are read again. A row's
+ * time is its transaction's start, so the next look starts from the start of the oldest
+ * transaction still open at this one ({@link #watermark}): what a transaction commits
+ * later is never older than that. A person already read at a row's time is skipped. A few
+ * persons are read again; many mean the index is built again beside the old one.
  */
 @Component
 class PersonFactWatch {
 
-	static final Duration OVERLAP = Duration.ofSeconds(30);
+	/**
+	 * The start of the oldest other transaction open now, or now: every row with an older
+	 * time is committed and visible.
+	 */
+	static final String WATERMARK = """
+			select least(now(), coalesce((select min(xact_start) from pg_stat_activity
+			                              where xact_start is not null and pid <> pg_backend_pid()), now()))""";
 
 	private static final Logger log = LoggerFactory.getLogger(PersonFactWatch.class);
 
@@ -56,7 +62,7 @@ class PersonFactWatch {
 
 		Instant since;
 
-		/** Persons read again at or after these fact times, within the overlap. */
+		/** Persons read again at these fact times, since the watermark. */
 		final Map<Long, Instant> read = new HashMap<>();
 
 		Mark(TenantIndex index) {
@@ -86,17 +92,18 @@ class PersonFactWatch {
 		}
 		long scope = index.scope;
 		Mark mark = this.marks.compute(scope, (s, m) -> (m == null || m.index != index) ? new Mark(index) : m);
-		Instant now = this.jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
-		Timestamp from = Timestamp.from(mark.since.minus(OVERLAP));
+		Instant watermark = watermark();
+		Timestamp from = Timestamp.from(mark.since);
 		this.catalog.refreshIfChanged(scope);
 		Set<Long> persons = new LinkedHashSet<>();
-		this.jdbc.sql("""
-				select person_id, at from (
-				  select person_id, updated_at as at from person_profile where tenant_id = :scope and updated_at > :from
-				  union all
-				  select person_id, computed_at from person_score where tenant_id = :scope and computed_at > :from
-				  union all
-				  select person_id, updated_at from person_reach where tenant_id = :scope and updated_at > :from) c""")
+		this.jdbc
+			.sql("""
+					select person_id, at from (
+					  select person_id, updated_at as at from person_profile where tenant_id = :scope and updated_at >= :from
+					  union all
+					  select person_id, computed_at from person_score where tenant_id = :scope and computed_at >= :from
+					  union all
+					  select person_id, updated_at from person_reach where tenant_id = :scope and updated_at >= :from) c""")
 			.param("scope", scope)
 			.param("from", from)
 			.query((rs, n) -> {
@@ -120,7 +127,7 @@ class PersonFactWatch {
 		this.jdbc.sql("""
 				select c.tag_id, c.person_id,
 				       exists (select 1 from person_tag t where t.tag_id = c.tag_id and t.person_id = c.person_id)
-				from (select distinct tag_id, person_id from person_tag_change where tenant_id = ? and at > ?) c""")
+				from (select distinct tag_id, person_id from person_tag_change where tenant_id = ? and at >= ?) c""")
 			.params(scope, from)
 			.query((rs, n) -> tags.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0 }))
 			.list();
@@ -131,8 +138,12 @@ class PersonFactWatch {
 		}
 		this.indexes.reload(index, persons);
 		this.indexes.setTags(index, tags);
-		mark.since = now;
-		mark.read.values().removeIf(at -> at.isBefore(now.minus(OVERLAP)));
+		mark.since = watermark;
+		mark.read.values().removeIf(at -> at.isBefore(watermark));
+	}
+
+	private Instant watermark() {
+		return this.jdbc.sql(WATERMARK).query(Timestamp.class).single().toInstant();
 	}
 
 }

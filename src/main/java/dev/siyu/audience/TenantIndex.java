@@ -26,8 +26,8 @@ final class TenantIndex {
 	final ReadWriteLock lock = new ReentrantReadWriteLock();
 
 	/**
-	 * PostgreSQL's time of the snapshot the index was read from; null for an index built
-	 * in memory.
+	 * Every fact with an older time was visible when the index was read from PostgreSQL
+	 * ({@link PersonFactWatch#WATERMARK}); null for an index built in memory.
 	 */
 	volatile Instant loadedAt;
 
