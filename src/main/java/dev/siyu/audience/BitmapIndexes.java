@@ -19,6 +19,8 @@ import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,7 +29,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The bitmap index of each scope: built from PostgreSQL on first use, rebuilt when the
  * day changes and on a schedule, and kept current by events after their transaction
  * commits, so that counts are right as soon as a tag change, an import, a merge or a
- * split returns.
+ * split returns. Imports, merges and splits are applied before any other listener, so
+ * that rule tags recomputed after them see the persons as they are now.
  */
 @Component
 class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
@@ -156,6 +159,7 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 		}
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OrdersImported imported) {
 		long scope = this.tenants.byId(imported.tenant()).map(t -> t.identityScope().value()).orElse(0L);
@@ -168,6 +172,7 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 		index.orders = null;
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PersonsMerged merged) {
 		TenantIndex index = this.indexes.get(merged.scope());
@@ -179,6 +184,7 @@ class BitmapIndexes implements BitmapEvaluation.OrderFactsSource {
 		}
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(PersonSplit split) {
 		TenantIndex index = this.indexes.get(split.scope());
