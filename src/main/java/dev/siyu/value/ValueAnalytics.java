@@ -87,7 +87,7 @@ class ValueAnalytics {
 				on conflict (scope_id) do update set figures = excluded.figures, computed_at = now()""")
 			.params(scope.value(), this.json.writeValueAsString(figures))
 			.update();
-		log.debug("value figures of scope {} in {} ms", scope.value(), (System.nanoTime() - start) / 1_000_000);
+		log.info("value figures of scope {} in {} ms", scope.value(), (System.nanoTime() - start) / 1_000_000);
 		return figures;
 	}
 
