@@ -207,9 +207,11 @@ class ConsoleBench implements Callable<Integer> {
 		pages.put("imports", "/imports");
 		pages.put("settings", "/settings");
 		pages.put("value", "/value");
+		pages.put("value settings", "/settings/value");
 		pages.put("tags", "/tags");
 		pages.put("audiences", "/audiences");
 		pages.put("wecom", "/channels/wecom");
+		pages.put("assignment rules", "/channels/wecom/assignment");
 		pages.put("identity reviews", "/identity/reviews");
 		return pages;
 	}

@@ -19,9 +19,12 @@ class CustomersController {
 
 	private final CustomerProfiles profiles;
 
-	CustomersController(CustomerDirectory directory, CustomerProfiles profiles) {
+	private final PersonTags tags;
+
+	CustomersController(CustomerDirectory directory, CustomerProfiles profiles, PersonTags tags) {
 		this.directory = directory;
 		this.profiles = profiles;
+		this.tags = tags;
 	}
 
 	@GetMapping("/customers")
@@ -40,6 +43,7 @@ class CustomersController {
 			return "redirect:/customers/" + person;
 		}
 		model.addAttribute("c", this.profiles.of(workspace, person));
+		model.addAttribute("tags", this.tags.of(person));
 		return "customer";
 	}
 

@@ -5,6 +5,8 @@ import dev.siyu.tenant.ApiKeys;
 import dev.siyu.tenant.Permission;
 import dev.siyu.tenant.Role;
 import dev.siyu.tenant.Users;
+import dev.siyu.wecom.Corp;
+import dev.siyu.wecom.Corps;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +27,13 @@ class SettingsController {
 
 	private final Reveals reveals;
 
-	SettingsController(Users users, ApiKeys apiKeys, Reveals reveals) {
+	private final Corps corps;
+
+	SettingsController(Users users, ApiKeys apiKeys, Reveals reveals, Corps corps) {
 		this.users = users;
 		this.apiKeys = apiKeys;
 		this.reveals = reveals;
+		this.corps = corps;
 	}
 
 	@GetMapping("/settings")
@@ -37,6 +42,7 @@ class SettingsController {
 		model.addAttribute("members", this.users.members(workspace.tenantId()));
 		model.addAttribute("keys", this.apiKeys.list(workspace.tenantId()));
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("corp", this.corps.find(workspace.tenantId()).map(Corp::summary).orElse(null));
 		if (workspace.may(Permission.VIEW_AUDIT_LOG)) {
 			model.addAttribute("reveals", this.reveals.recent(workspace.tenantId(), 100));
 		}

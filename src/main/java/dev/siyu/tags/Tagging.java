@@ -1,5 +1,6 @@
 package dev.siyu.tags;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +133,25 @@ public class Tagging {
 		return this.jdbc.sql("select person_id from person_tag where tag_id = ? and tenant_id = ? order by person_id")
 			.params(tagId, scope)
 			.query(Long.class)
+			.list();
+	}
+
+	/** A tag a person carries: since when, put there by whom, until when. */
+	public record PersonTag(long tagId, String name, TagKind kind, String taggedBy, Instant taggedAt,
+			Instant expiresAt) {
+
+	}
+
+	/** The tags a person carries, by name. */
+	public List<PersonTag> of(long scope, long personId) {
+		return this.jdbc.sql("""
+				select t.id, t.name, t.kind, pt.tagged_by, pt.tagged_at, pt.expires_at
+				from person_tag pt join tag t on t.id = pt.tag_id
+				where pt.tenant_id = ? and pt.person_id = ? order by t.name""")
+			.params(scope, personId)
+			.query((rs, n) -> new PersonTag(rs.getLong(1), rs.getString(2), TagKind.ofCode(rs.getString(3)),
+					rs.getString(4), rs.getTimestamp(5).toInstant(),
+					(rs.getTimestamp(6) == null) ? null : rs.getTimestamp(6).toInstant()))
 			.list();
 	}
 

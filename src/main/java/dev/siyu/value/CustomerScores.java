@@ -47,13 +47,16 @@ public class CustomerScores {
 
 	private final ValueSettings settings;
 
+	private final ValueAnalytics analytics;
+
 	CustomerScores(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, ScopeOrders scopes,
-			ValueSettings settings) {
+			ValueSettings settings, ValueAnalytics analytics) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
 		this.scopes = scopes;
 		this.settings = settings;
+		this.analytics = analytics;
 	}
 
 	/** What a recomputation did. */
@@ -143,6 +146,7 @@ public class CustomerScores {
 			.param("scope", scope.value())
 			.update();
 		this.jdbc.sql("drop table new_score").update();
+		this.analytics.refresh(scope, today);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		log.info("scores of scope {}: {} buyers, {} prospects, {} lifecycle transitions in {} ms", scope.value(),
 				buyers.size(), prospectCount, transitions, millis);

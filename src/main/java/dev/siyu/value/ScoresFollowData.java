@@ -14,10 +14,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores follow the data: new or changed orders, merged and split persons recompute the
- * scope's scores. A recomputation is idempotent, so a redelivered event does no harm.
- * Events that arrive while a recomputation of their scope is already waiting to start are
- * covered by it, so a burst of events costs one recomputation, not one each.
+ * Scores follow the data: new or changed orders, merged and split persons, changed
+ * settings recompute the scope's scores. A recomputation is idempotent, so a redelivered
+ * event does no harm. Events that arrive while a recomputation of their scope is already
+ * waiting to start are covered by it, so a burst of events costs one recomputation, not
+ * one each.
  */
 @Component
 class ScoresFollowData {
@@ -40,6 +41,11 @@ class ScoresFollowData {
 	@ApplicationModuleListener
 	void on(PersonsMerged event) {
 		refresh(new TenantId(event.scope()));
+	}
+
+	@ApplicationModuleListener
+	void on(ValueSettingsChanged event) {
+		refresh(event.tenant());
 	}
 
 	@ApplicationModuleListener

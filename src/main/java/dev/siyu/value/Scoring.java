@@ -183,7 +183,11 @@ final class Scoring {
 		}
 
 		private static String real(double value) {
-			return Double.isNaN(value) ? "\\N" : String.format(Locale.ROOT, "%.6g", value);
+			if (Double.isNaN(value)) {
+				return "\\N";
+			}
+			// a column of type real cannot hold what is below its smallest normal value
+			return (Math.abs(value) < Float.MIN_NORMAL) ? "0" : String.format(Locale.ROOT, "%.6g", value);
 		}
 
 		private static String money(double value) {

@@ -8,8 +8,10 @@ import java.util.Arrays;
 
 import dev.siyu.shared.TenantId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A tenant's value settings: RFM cut points (or quintiles when absent), lifecycle
@@ -20,8 +22,11 @@ public class ValueSettings {
 
 	private final JdbcClient jdbc;
 
-	ValueSettings(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ValueSettings(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Settings of one tenant. */
@@ -62,6 +67,8 @@ public class ValueSettings {
 			.orElse(Settings.DEFAULT);
 	}
 
+	/** Stores the settings; the tenant's scores are recomputed with them after this. */
+	@Transactional
 	public void save(TenantId tenant, Settings settings) {
 		LifecycleRules rules = settings.lifecycle();
 		this.jdbc
@@ -87,6 +94,7 @@ public class ValueSettings {
 			.param("horizon", settings.horizonDays())
 			.param("discount", settings.annualDiscount())
 			.update();
+		this.events.publishEvent(new ValueSettingsChanged(tenant));
 	}
 
 	private static String literal(double[] bounds) {

@@ -50,6 +50,17 @@ public class Assignment {
 		}
 	}
 
+	/** The tenant's rules in the order they are tried. */
+	public List<Rule> rules(TenantId tenant) {
+		return this.jdbc
+			.sql("""
+					select priority, kind, store, userids from wecom_assignment_rule where tenant_id = ? order by priority, id""")
+			.param(tenant.value())
+			.query((rs, n) -> new Rule(rs.getInt(1), rs.getString(2), rs.getString(3),
+					List.of((String[]) rs.getArray(4).getArray())))
+			.list();
+	}
+
 	/**
 	 * The guide for a customer (an external user id, or none for a new one) of a store
 	 * (or none).

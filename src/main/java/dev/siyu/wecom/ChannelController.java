@@ -146,6 +146,11 @@ class ChannelController {
 		return Map.of("chatId", chatId, "memberTarget", target.members());
 	}
 
+	@GetMapping("/assignment-rules")
+	List<Assignment.Rule> rules(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
+		return this.assignment.rules(tenant);
+	}
+
 	@PutMapping("/assignment-rules")
 	Map<String, Object> rules(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
 			@RequestBody List<Assignment.Rule> rules) {

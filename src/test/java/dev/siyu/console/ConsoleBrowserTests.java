@@ -9,6 +9,9 @@ import dev.siyu.synthetic.GenerationRequest;
 import dev.siyu.synthetic.Manifest;
 import dev.siyu.synthetic.ManifestFile;
 import dev.siyu.synthetic.SyntheticBrand;
+import dev.siyu.tags.Tag;
+import dev.siyu.tags.TagCatalog;
+import dev.siyu.tags.TagKind;
 import dev.siyu.tenant.Role;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.tenant.Users;
@@ -62,6 +65,9 @@ class ConsoleBrowserTests {
 
 	@Autowired
 	CustomerScores scores;
+
+	@Autowired
+	TagCatalog catalog;
 
 	ConsoleFixture brand;
 
@@ -217,12 +223,46 @@ class ConsoleBrowserTests {
 		this.scores.refresh(this.brand.tenant);
 		this.browser.go("/value?lang=zh_CN");
 		assertThat(this.browser.text("h1")).isEqualTo("客户价值分析");
-		for (String chart : List.of("#chart-rfm", "#chart-stages", "#chart-cohorts", "#chart-clv", "#chart-cycles")) {
+		for (String chart : List.of("#chart-rfm", "#chart-grid", "#chart-stages", "#chart-cohorts", "#chart-clv",
+				"#chart-cycles")) {
 			this.browser.awaitElement(chart + " canvas");
 			long painted = ((Number) this.browser.script(PAINTED, chart)).longValue();
 			assertThat(painted).as(chart + " painted pixels").isGreaterThan(2_000);
 		}
 		this.browser.screenshot("value");
+	}
+
+	@Test
+	void aManualTagAddedOnThe360PageShowsWhoAddedIt() {
+		Tag tag = this.catalog.create(this.brand.tenant.value(),
+				new TagCatalog.TagDefinition(null, "门店体验官", null, "test", TagKind.MANUAL, null, null), "test");
+		long person = this.jdbc.sql("select min(id) from person where tenant_id = ? and merged_into is null")
+			.param(this.brand.tenant.value())
+			.query(Long.class)
+			.single();
+		this.browser.go("/customers/" + person + "?lang=zh_CN");
+		new Select(this.browser.find("#add-tag-choice")).selectByValue(String.valueOf(tag.id()));
+		this.browser.find("#add-tag-button").click();
+
+		this.browser.awaitElement("#person-tag-" + tag.id());
+		assertThat(this.browser.text("#person-tag-" + tag.id())).contains("门店体验官", this.brand.user(Role.OPERATOR));
+		assertThat(this.browser.text("#tag-history")).contains("门店体验官", "添加");
+		this.browser.screenshot("customer-tags");
+	}
+
+	@Test
+	void anAssignmentRuleIsCreatedFromTheWeComPages() {
+		this.browser.go("/channels/wecom?lang=zh_CN");
+		this.browser.find("#assignment-link").click();
+		this.browser.awaitElement("#new-rule");
+		new Select(this.browser.find("#new-rule-kind")).selectByValue("round_robin");
+		this.browser.find("#new-rule-users").sendKeys("guide-1, guide-2");
+		this.browser.find("#add-rule").click();
+
+		this.browser.awaitElement("#rule-0");
+		assertThat(this.browser.find("#rule-form-0 input[name=userIds]").getAttribute("value"))
+			.isEqualTo("guide-1, guide-2");
+		this.browser.screenshot("assignment-rules");
 	}
 
 	@Test

@@ -33,9 +33,16 @@ class PermissionTests {
 	}
 
 	@Test
-	void guidesOnlySeeCustomersMasked() {
+	void guidesOnlySeeCustomersMaskedAndTagThem() {
 		assertThat(Arrays.stream(Permission.values()).filter(Role.GUIDE::may))
-			.containsExactly(Permission.VIEW_CUSTOMERS);
+			.containsExactly(Permission.VIEW_CUSTOMERS, Permission.TAG_PERSONS);
+	}
+
+	@Test
+	void analystsChangeNeitherTagsOnPersonsNorWeComRules() {
+		assertThat(Role.ANALYST.may(Permission.TAG_PERSONS)).isFalse();
+		assertThat(Role.ANALYST.may(Permission.MANAGE_WECOM)).isFalse();
+		assertThat(Role.OPERATOR.may(Permission.MANAGE_WECOM)).isTrue();
 	}
 
 }
