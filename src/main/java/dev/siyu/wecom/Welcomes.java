@@ -3,6 +3,11 @@ package dev.siyu.wecom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +52,15 @@ class Welcomes implements DisposableBean {
 
 	private final ExecutorService senders;
 
-	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog, TransactionTemplate transactions,
-			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
+	private final int senderCount;
+
+	private final JdbcTemplate batchJdbc;
+
+	Welcomes(JdbcClient jdbc, JdbcTemplate batchJdbc, Corps corps, WeComApi api, EventLog eventLog,
+			TransactionTemplate transactions, @Value("${siyu.wecom.welcome-window:20s}") Duration window,
 			@Value("${siyu.wecom.welcome-senders:4}") int senders) {
 		this.jdbc = jdbc;
+		this.batchJdbc = batchJdbc;
 		this.corps = corps;
 		this.api = api;
 		this.window = window;
@@ -59,11 +70,29 @@ class Welcomes implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		eventLog.onLogged(logged -> logged.forEach(entry -> {
-			if (isAdd(entry.event()) && entry.event().welcomeCode() != null) {
-				this.senders.execute(() -> sendQuietly(entry.tenant(), entry.event()));
+		this.senderCount = senders;
+		eventLog.onLogged(this::fastLane);
+	}
+
+	/**
+	 * The adds of one commit, split among the senders: each claims its share in one
+	 * statement and sends at once.
+	 */
+	private void fastLane(List<EventLog.Logged> logged) {
+		Map<TenantId, List<CallbackEvent>> adds = new LinkedHashMap<>();
+		for (EventLog.Logged entry : logged) {
+			CallbackEvent event = entry.event();
+			if (isAdd(event) && event.welcomeCode() != null && event.state() != null) {
+				adds.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(event);
 			}
-		}));
+		}
+		adds.forEach((tenant, events) -> {
+			int share = (events.size() + this.senderCount - 1) / this.senderCount;
+			for (int from = 0; from < events.size(); from += share) {
+				List<CallbackEvent> part = events.subList(from, Math.min(events.size(), from + share));
+				this.senders.execute(() -> sendQuietly(tenant, part));
+			}
+		});
 	}
 
 	/**
@@ -85,36 +114,51 @@ class Welcomes implements DisposableBean {
 		send(tenant, event);
 	}
 
-	private void sendQuietly(TenantId tenant, CallbackEvent event) {
+	private void sendQuietly(TenantId tenant, List<CallbackEvent> events) {
 		try {
-			send(tenant, event);
+			send(tenant, events);
 		}
 		catch (RuntimeException ex) {
-			log.warn("Welcome for {} failed: {}", event.externalUserId(), ex.toString());
+			log.warn("Welcomes for {} new friends failed: {}", events.size(), ex.toString());
 		}
 	}
 
 	void send(TenantId tenant, CallbackEvent event) {
-		if (event.state() == null) {
+		if (event.state() != null) {
+			send(tenant, List.of(event));
+		}
+	}
+
+	private void send(TenantId tenant, List<CallbackEvent> events) {
+		List<Claim> claims = quickly(() -> claim(tenant, events));
+		if (claims.isEmpty()) {
 			return;
 		}
-		Optional<Claim> claimed = quickly(() -> claim(tenant, event));
-		if (claimed.isEmpty()) {
-			return;
+		Map<String, CallbackEvent> byCode = new HashMap<>();
+		events.forEach(event -> byCode.putIfAbsent(event.welcomeCode(), event));
+		Corp corp = this.corps.require(tenant);
+		List<Object[]> outcomes = new ArrayList<>(claims.size());
+		for (Claim claim : claims) {
+			outcomes.add(deliver(corp, claim, byCode.get(claim.welcomeCode())));
 		}
-		long id = claimed.get().id();
+		quickly(() -> this.batchJdbc.batchUpdate("""
+				update wecom_welcome set status = ?, detail = ?,
+				  sent_at = case when ?::boolean then now() end,
+				  latency_ms = case when ?::boolean then (extract(epoch from now() - event_at) * 1000)::int end
+				where id = ?""", outcomes));
+	}
+
+	/** Sends one claimed welcome; the row that records what happened. */
+	private Object[] deliver(Corp corp, Claim claim, CallbackEvent event) {
 		if (Duration.between(event.at(), Instant.now()).compareTo(this.window) > 0) {
 			log.info("Welcome code of {} expired before it could be used: not sent", event.externalUserId());
-			finish(id, "expired", "more than " + this.window.toSeconds() + " s after the add");
-			return;
+			return outcome(claim, "expired", "more than " + this.window.toSeconds() + " s after the add");
 		}
-		if (claimed.get().optedOut()) {
-			finish(id, "opted_out", "the customer asked not to receive marketing");
-			return;
+		if (claim.optedOut()) {
+			return outcome(claim, "opted_out", "the customer asked not to receive marketing");
 		}
-		Template template = claimed.get().template();
-		Corp corp = this.corps.require(tenant);
-		String text = template.render(nickname(corp, template, event), claimed.get().staff());
+		Template template = claim.template();
+		String text = template.render(nickname(corp, template, event), claim.staff());
 		try {
 			this.api.call(corp, service -> {
 				service.getExternalContactService()
@@ -124,16 +168,23 @@ class Welcomes implements DisposableBean {
 						.build());
 				return null;
 			});
-			quickly(() -> this.jdbc
-				.sql("update wecom_welcome set status = 'sent', sent_at = now(), detail = ?, "
-						+ "latency_ms = (extract(epoch from now() - event_at) * 1000)::int where id = ?")
-				.params(text.length() + " characters", id)
-				.update());
+			return outcome(claim, "sent", text.length() + " characters");
 		}
 		catch (WeComApiException ex) {
 			log.info("WeCom refused the welcome for {}: {} (not retried)", event.externalUserId(), ex.getMessage());
-			finish(id, "failed", ex.getMessage());
+			return outcome(claim, "failed", ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			// the send may have reached WeCom: the code stays claimed and is not tried
+			// again
+			log.warn("Welcome for {} broke off: {} (not retried)", event.externalUserId(), ex.toString());
+			return outcome(claim, "failed", "interrupted: " + ex.getMessage());
+		}
+	}
+
+	private static Object[] outcome(Claim claim, String status, String detail) {
+		boolean sent = status.equals("sent");
+		return new Object[] { status, detail, sent, sent, claim.id() };
 	}
 
 	/**
@@ -148,31 +199,45 @@ class Welcomes implements DisposableBean {
 		});
 	}
 
-	private Optional<Claim> claim(TenantId tenant, CallbackEvent event) {
-		// one round trip: the template of the code, the claim of the welcome code (once
-		// only), consent and the staff member's name
+	private List<Claim> claim(TenantId tenant, List<CallbackEvent> events) {
+		// one round trip for many adds: the template of each code, the claim of each
+		// welcome code (once only), consent and the staff member's name
+		int n = events.size();
+		String[] codes = new String[n];
+		String[] users = new String[n];
+		String[] externals = new String[n];
+		String[] states = new String[n];
+		long[] at = new long[n];
+		for (int i = 0; i < n; i++) {
+			CallbackEvent event = events.get(i);
+			codes[i] = event.welcomeCode();
+			users[i] = event.userId();
+			externals[i] = event.externalUserId();
+			states[i] = event.state();
+			at[i] = event.createTime();
+		}
+		long id = tenant.value();
 		return this.jdbc.sql("""
-				with template as (
-				  select welcome_template, gift_link from wecom_channel_code
-				  where tenant_id = :tenant and state = :state and welcome_template is not null),
+				with input as (
+				  select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+				    as i(code, userid, external_userid, state, at)),
 				claim as (
 				  insert into wecom_welcome (tenant_id, welcome_code, userid, external_userid, state, event_at, status)
-				  select :tenant, :code, :user, :external, :state, :at, 'sending' from template
-				  on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing returning id)
-				select claim.id, template.welcome_template, template.gift_link,
-				       coalesce((select marketing_opt_out from wecom_contact
-				                 where tenant_id = :tenant and external_userid = :external), false),
-				       coalesce((select name from wecom_staff where tenant_id = :tenant and userid = :user), '')
-				from claim, template""")
-			.param("tenant", tenant.value())
-			.param("state", event.state())
-			.param("code", event.welcomeCode())
-			.param("user", event.userId())
-			.param("external", event.externalUserId())
-			.param("at", Timestamp.from(event.at()))
-			.query((rs, n) -> new Claim(rs.getLong(1), new Template(rs.getString(2), rs.getString(3)), rs.getBoolean(4),
-					rs.getString(5)))
-			.optional();
+				  select ?, i.code, i.userid, i.external_userid, i.state, to_timestamp(i.at), 'sending'
+				  from input i
+				  join wecom_channel_code c on c.tenant_id = ? and c.state = i.state and c.welcome_template is not null
+				  on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing
+				  returning id, welcome_code, userid, external_userid, state)
+				select claim.id, claim.welcome_code, c.welcome_template, c.gift_link,
+				       coalesce((select marketing_opt_out from wecom_contact k
+				                 where k.tenant_id = ? and k.external_userid = claim.external_userid), false),
+				       coalesce((select name from wecom_staff s where s.tenant_id = ? and s.userid = claim.userid), '')
+				from claim join wecom_channel_code c on c.tenant_id = ? and c.state = claim.state
+				order by claim.id""")
+			.params(codes, users, externals, states, at, id, id, id, id, id)
+			.query((rs, row) -> new Claim(rs.getLong(1), rs.getString(2),
+					new Template(rs.getString(3), rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
+			.list();
 	}
 
 	private String nickname(Corp corp, Template template, CallbackEvent event) {
@@ -200,12 +265,6 @@ class Welcomes implements DisposableBean {
 			.update();
 	}
 
-	private void finish(long id, String status, String detail) {
-		this.jdbc.sql("update wecom_welcome set status = ?, detail = ? where id = ?")
-			.params(status, detail, id)
-			.update();
-	}
-
 	private Optional<Template> template(TenantId tenant, String state) {
 		if (state == null) {
 			return Optional.empty();
@@ -218,7 +277,7 @@ class Welcomes implements DisposableBean {
 			.optional();
 	}
 
-	private record Claim(long id, Template template, boolean optedOut, String staff) {
+	private record Claim(long id, String welcomeCode, Template template, boolean optedOut, String staff) {
 	}
 
 	private static boolean isAdd(CallbackEvent event) {

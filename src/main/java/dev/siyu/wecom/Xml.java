@@ -1,60 +1,103 @@
 package dev.siyu.wecom;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The flat XML WeCom sends: the children of the root as text, and the {@code Item}s of a
- * list. Document types are refused, so no entity or external reference is ever resolved.
+ * list. Read in one streaming pass (no tree is built: callbacks arrive by the thousand
+ * per second). Document types are refused, so no entity or external reference is ever
+ * resolved.
  */
 final class Xml {
 
-	private static final ThreadLocal<DocumentBuilder> builders = ThreadLocal.withInitial(Xml::newBuilder);
+	private static final XMLInputFactory factory = newFactory();
 
 	private final Map<String, String> fields;
 
-	private final Element root;
+	private final Map<String, List<String>> lists;
 
-	private Xml(Element root) {
-		this.root = root;
-		this.fields = new LinkedHashMap<>();
-		for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-			if (child instanceof Element element) {
-				this.fields.putIfAbsent(element.getTagName(), element.getTextContent().strip());
-			}
-		}
+	private Xml(Map<String, String> fields, Map<String, List<String>> lists) {
+		this.fields = fields;
+		this.lists = lists;
 	}
 
 	static Xml parse(String text) {
 		if (text == null || text.isBlank()) {
 			throw new CallbackRejected(CallbackRejected.XML, "the body is empty");
 		}
+		Map<String, String> fields = new HashMap<>();
+		Map<String, List<String>> lists = new HashMap<>();
+		XMLStreamReader reader = null;
 		try {
-			DocumentBuilder builder = builders.get();
-			builder.reset();
-			Element root = builder.parse(new InputSource(new StringReader(text))).getDocumentElement();
-			if (!root.getTagName().equals("xml")) {
-				throw new CallbackRejected(CallbackRejected.XML,
-						"the root element is <" + root.getTagName() + ">, not <xml>");
+			reader = factory.createXMLStreamReader(new StringReader(text));
+			int depth = 0;
+			String field = null;
+			StringBuilder fieldText = new StringBuilder();
+			StringBuilder itemText = new StringBuilder();
+			List<String> items = null;
+			while (reader.hasNext()) {
+				int event = reader.next();
+				switch (event) {
+					case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
+						throw new CallbackRejected(CallbackRejected.XML, "document types and entities are refused");
+					case XMLStreamConstants.START_ELEMENT -> {
+						depth++;
+						if (depth == 1 && !reader.getLocalName().equals("xml")) {
+							throw new CallbackRejected(CallbackRejected.XML,
+									"the root element is <" + reader.getLocalName() + ">, not <xml>");
+						}
+						if (depth == 2) {
+							field = reader.getLocalName();
+							fieldText.setLength(0);
+							items = null;
+						}
+						else if (depth == 3) {
+							itemText.setLength(0);
+						}
+					}
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+						if (depth >= 2) {
+							fieldText.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+						}
+						if (depth >= 3) {
+							itemText.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+						}
+					}
+					case XMLStreamConstants.END_ELEMENT -> {
+						if (depth == 2) {
+							fields.putIfAbsent(field, fieldText.toString().strip());
+							if (items != null) {
+								lists.computeIfAbsent(field, name -> new ArrayList<>()).addAll(items);
+							}
+						}
+						else if (depth == 3 && !itemText.isEmpty() && !itemText.toString().isBlank()) {
+							if (items == null) {
+								items = new ArrayList<>();
+							}
+							items.add(itemText.toString().strip());
+						}
+						depth--;
+					}
+					default -> {
+					}
+				}
 			}
-			return new Xml(root);
+			return new Xml(fields, lists);
 		}
-		catch (SAXException | IOException ex) {
+		catch (XMLStreamException ex) {
 			throw new CallbackRejected(CallbackRejected.XML, "the body is not well-formed XML: " + ex.getMessage());
+		}
+		finally {
+			close(reader);
 		}
 	}
 
@@ -65,33 +108,27 @@ final class Xml {
 
 	/** The texts of {@code <list><Item>..</Item>...</list>}. */
 	List<String> items(String list) {
-		List<String> items = new ArrayList<>();
-		for (Node child = this.root.getFirstChild(); child != null; child = child.getNextSibling()) {
-			if (child instanceof Element element && element.getTagName().equals(list)) {
-				for (Node item = element.getFirstChild(); item != null; item = item.getNextSibling()) {
-					if (item instanceof Element itemElement && !itemElement.getTextContent().isBlank()) {
-						items.add(itemElement.getTextContent().strip());
-					}
-				}
-			}
-		}
-		return items;
+		return this.lists.getOrDefault(list, List.of());
 	}
 
-	private static DocumentBuilder newBuilder() {
-		try {
-			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setExpandEntityReferences(false);
-			factory.setXIncludeAware(false);
-			DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(null);
-			return builder;
+	private static void close(XMLStreamReader reader) {
+		if (reader != null) {
+			try {
+				reader.close();
+			}
+			catch (XMLStreamException ex) {
+				// nothing is held open
+			}
 		}
-		catch (ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
+	}
+
+	private static XMLInputFactory newFactory() {
+		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		return factory;
 	}
 
 }
