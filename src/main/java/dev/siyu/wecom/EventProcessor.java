@@ -131,8 +131,11 @@ class EventProcessor implements SmartLifecycle {
 		long lastRun = System.nanoTime();
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
-				if (this.eventLog.quietFor(this.quiet) || System.nanoTime() - lastRun > this.maxLag.toNanos()) {
-					int done = processPending();
+				boolean quiet = this.eventLog.quietFor(this.quiet);
+				if (quiet || System.nanoTime() - lastRun > this.maxLag.toNanos()) {
+					// in a burst, one batch per maximum lag; once it passes, all that
+					// waits
+					int done = quiet ? processPending() : processBatch();
 					lastRun = System.nanoTime();
 					if (done == 0) {
 						synchronized (this.signal) {
