@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +48,12 @@ class Welcomes implements DisposableBean {
 
 	private final ExecutorService senders;
 
-	private final int senderCount;
+	private final ExecutorService claimer;
 
-	private final JdbcTemplate batchJdbc;
-
-	Welcomes(JdbcClient jdbc, JdbcTemplate batchJdbc, Corps corps, WeComApi api, EventLog eventLog,
+	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
-			@Value("${siyu.wecom.welcome-senders:8}") int senders) {
+			@Value("${siyu.wecom.welcome-senders:16}") int senders) {
 		this.jdbc = jdbc;
-		this.batchJdbc = batchJdbc;
 		this.corps = corps;
 		this.api = api;
 		this.window = window;
@@ -65,13 +62,17 @@ class Welcomes implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.senderCount = senders;
+		this.claimer = Executors.newFixedThreadPool(2, runnable -> {
+			Thread thread = new Thread(runnable, "wecom-welcome-claim");
+			thread.setDaemon(true);
+			return thread;
+		});
 		eventLog.onLogged(this::fastLane);
 	}
 
 	/**
-	 * The adds of one commit, split among the senders: each claims its share in one
-	 * statement and sends at once.
+	 * The adds of one commit are claimed in one statement, then each is sent by its own
+	 * sender at once, so one slow answer from WeCom holds up no other welcome.
 	 */
 	private void fastLane(List<EventLog.Logged> logged) {
 		Map<TenantId, List<CallbackEvent>> adds = new LinkedHashMap<>();
@@ -81,11 +82,34 @@ class Welcomes implements DisposableBean {
 				adds.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(event);
 			}
 		}
-		adds.forEach((tenant, events) -> {
-			int share = (events.size() + this.senderCount - 1) / this.senderCount;
-			for (int from = 0; from < events.size(); from += share) {
-				List<CallbackEvent> part = events.subList(from, Math.min(events.size(), from + share));
-				this.senders.execute(() -> sendQuietly(tenant, part));
+		adds.forEach((tenant, events) -> this.claimer.execute(() -> {
+			try {
+				sendInParallel(tenant, events);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Welcomes for {} new friends failed: {}", events.size(), ex.toString());
+			}
+		}));
+	}
+
+	private void sendInParallel(TenantId tenant, List<CallbackEvent> events) {
+		List<Claim> claims = claim(tenant, events);
+		if (claims.isEmpty()) {
+			return;
+		}
+		Map<String, CallbackEvent> byCode = byCode(events);
+		Corp corp = this.corps.require(tenant);
+		List<CompletableFuture<Outcome>> sends = new ArrayList<>(claims.size());
+		for (Claim claim : claims) {
+			sends.add(CompletableFuture.supplyAsync(() -> deliver(corp, claim, byCode.get(claim.welcomeCode())),
+					this.senders));
+		}
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+			try {
+				record(claims, sends.stream().map(send -> send.getNow(new Outcome("failed", "not sent"))).toList());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Recording {} welcomes failed (they stay 'sending'): {}", claims.size(), ex.toString());
 			}
 		});
 	}
@@ -109,41 +133,37 @@ class Welcomes implements DisposableBean {
 		send(tenant, event);
 	}
 
-	private void sendQuietly(TenantId tenant, List<CallbackEvent> events) {
-		try {
-			send(tenant, events);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Welcomes for {} new friends failed: {}", events.size(), ex.toString());
-		}
-	}
-
 	void send(TenantId tenant, CallbackEvent event) {
-		if (event.state() != null) {
-			send(tenant, List.of(event));
-		}
-	}
-
-	private void send(TenantId tenant, List<CallbackEvent> events) {
-		List<Claim> claims = claim(tenant, events);
-		if (claims.isEmpty()) {
+		if (event.state() == null) {
 			return;
 		}
+		List<Claim> claims = claim(tenant, List.of(event));
+		if (!claims.isEmpty()) {
+			Corp corp = this.corps.require(tenant);
+			record(claims, claims.stream().map(claim -> deliver(corp, claim, event)).toList());
+		}
+	}
+
+	private static Map<String, CallbackEvent> byCode(List<CallbackEvent> events) {
 		Map<String, CallbackEvent> byCode = new HashMap<>();
 		events.forEach(event -> byCode.putIfAbsent(event.welcomeCode(), event));
-		Corp corp = this.corps.require(tenant);
+		return byCode;
+	}
+
+	/**
+	 * What became of claimed welcomes, in one statement committed without waiting for the
+	 * disk.
+	 */
+	private void record(List<Claim> claims, List<Outcome> outcomes) {
 		int n = claims.size();
 		long[] ids = new long[n];
 		String[] statuses = new String[n];
 		String[] details = new String[n];
 		for (int i = 0; i < n; i++) {
-			Claim claim = claims.get(i);
-			Outcome outcome = deliver(corp, claim, byCode.get(claim.welcomeCode()));
-			ids[i] = claim.id();
-			statuses[i] = outcome.status();
-			details[i] = outcome.detail();
+			ids[i] = claims.get(i).id();
+			statuses[i] = outcomes.get(i).status();
+			details[i] = outcomes.get(i).detail();
 		}
-		// one statement for the lot, committed without waiting for the disk (see claim)
 		this.jdbc.sql("""
 				update wecom_welcome w set status = o.status, detail = o.detail,
 				  sent_at = case when o.status = 'sent' then now() end,
@@ -284,6 +304,7 @@ class Welcomes implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.claimer.shutdownNow();
 		this.senders.shutdownNow();
 	}
 
