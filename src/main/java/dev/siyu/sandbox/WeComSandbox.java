@@ -63,7 +63,7 @@ public final class WeComSandbox implements AutoCloseable {
 	private WeComSandbox(HttpServer server, Settings settings) {
 		this.server = server;
 		this.settings = settings;
-		this.executor = Executors.newFixedThreadPool(8, runnable -> {
+		this.executor = Executors.newFixedThreadPool(16, runnable -> {
 			Thread thread = new Thread(runnable, "wecom-sandbox");
 			thread.setDaemon(true);
 			return thread;

@@ -151,6 +151,10 @@ class EventProcessor implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
+				if (this.worker != Thread.currentThread()) {
+					// stopped while a statement ran: the events stay for the next start
+					return;
+				}
 				log.error("Processing WeCom events failed; retrying in a second", ex);
 				sleep();
 			}
