@@ -1,7 +1,9 @@
 package dev.siyu.sandbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -152,6 +154,28 @@ public final class SandboxActivity {
 			for (String code : codes) {
 				this.corp.welcomeCodes.put(code, new SandboxCorp.WelcomeCode(code, null, 0));
 			}
+		}
+	}
+
+	/**
+	 * An administrator renames a corp tag in the WeCom admin console; WeCom sends
+	 * change_external_tag.
+	 */
+	public void renameCorpTag(String tagId, String name) {
+		synchronized (this.corp) {
+			if (!this.corp.renameTag(tagId, name)) {
+				throw new IllegalArgumentException("no corp tag " + tagId);
+			}
+		}
+		this.callbacks.tagEvent("update", tagId);
+	}
+
+	/** The corp's tags as WeCom has them: tag id to name. */
+	public Map<String, String> corpTags() {
+		synchronized (this.corp) {
+			Map<String, String> out = new LinkedHashMap<>();
+			this.corp.tagGroups.values().forEach(group -> group.tags().forEach(tag -> out.put(tag.id(), tag.name())));
+			return out;
 		}
 	}
 

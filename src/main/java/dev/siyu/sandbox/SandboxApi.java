@@ -34,6 +34,9 @@ final class SandboxApi {
 				case "/externalcontact/get" -> contact(query.get("external_userid"));
 				case "/externalcontact/batch/get_by_user" -> batchByUser(body);
 				case "/externalcontact/get_corp_tag_list" -> corpTags();
+				case "/externalcontact/add_corp_tag" -> addCorpTag(body);
+				case "/externalcontact/edit_corp_tag" -> editCorpTag(body);
+				case "/externalcontact/del_corp_tag" -> deleteCorpTags(body);
 				case "/externalcontact/groupchat/list" -> groupList(body);
 				case "/externalcontact/groupchat/get" -> group(text(body, "chat_id"));
 				case "/externalcontact/add_contact_way" -> addContactWay(body);
@@ -117,6 +120,55 @@ final class SandboxApi {
 		Map<String, Object> out = ok();
 		out.put("tag_group", groups);
 		return out;
+	}
+
+	private Map<String, Object> addCorpTag(JsonNode body) {
+		String groupName = text(body, "group_name");
+		String groupId = text(body, "group_id");
+		SandboxCorp.TagGroup group = (groupId != null) ? this.corp.tagGroups.get(groupId)
+				: this.corp.tagGroups.values()
+					.stream()
+					.filter(g -> g.name().equals(groupName))
+					.findFirst()
+					.orElse(null);
+		if (group == null) {
+			if (groupName == null || groupName.isBlank()) {
+				return error(40071, "invalid tag group: group_id or group_name required");
+			}
+			group = new SandboxCorp.TagGroup(this.corp.next("etGroup"), groupName, List.of());
+		}
+		List<SandboxCorp.Tag> tags = new ArrayList<>(group.tags());
+		List<Map<String, Object>> created = new ArrayList<>();
+		for (JsonNode node : body.path("tag")) {
+			String name = node.path("name").asString("");
+			if (name.isBlank() || tags.stream().anyMatch(tag -> tag.name().equals(name))) {
+				return error(40071, "tag name '" + name + "' is empty or exists in the group");
+			}
+			SandboxCorp.Tag tag = new SandboxCorp.Tag(this.corp.next("etTag"), name, node.path("order").asInt(0));
+			tags.add(tag);
+			created.add(Map.of("id", tag.id(), "name", tag.name(), "create_time", System.currentTimeMillis() / 1000,
+					"order", tag.order()));
+		}
+		this.corp.tagGroups.put(group.id(), new SandboxCorp.TagGroup(group.id(), group.name(), List.copyOf(tags)));
+		Map<String, Object> out = ok();
+		out.put("tag_group", Map.of("group_id", group.id(), "group_name", group.name(), "create_time",
+				System.currentTimeMillis() / 1000, "order", 0, "tag", created));
+		return out;
+	}
+
+	private Map<String, Object> editCorpTag(JsonNode body) {
+		String id = text(body, "id");
+		String name = text(body, "name");
+		return this.corp.renameTag(id, name) ? ok() : error(40068, "invalid tag id '" + id + "'");
+	}
+
+	private Map<String, Object> deleteCorpTags(JsonNode body) {
+		List<String> ids = new ArrayList<>();
+		body.path("tag_id").forEach(node -> ids.add(node.asString()));
+		body.path("group_id").forEach(node -> this.corp.tagGroups.remove(node.asString()));
+		this.corp.tagGroups.replaceAll((groupId, group) -> new SandboxCorp.TagGroup(group.id(), group.name(),
+				group.tags().stream().filter(tag -> !ids.contains(tag.id())).toList()));
+		return ok();
 	}
 
 	private Map<String, Object> groupList(JsonNode body) {

@@ -70,6 +70,14 @@ final class SandboxCallbacks implements AutoCloseable {
 				+ extra + "</xml>");
 	}
 
+	void tagEvent(String change, String tagId) {
+		push("<xml><ToUserName><![CDATA[" + this.settings.corpId() + "]]></ToUserName>"
+				+ "<FromUserName><![CDATA[sys]]></FromUserName><CreateTime>" + now() + "</CreateTime>"
+				+ "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_tag]]></Event>" + "<Id><![CDATA["
+				+ tagId + "]]></Id><TagType><![CDATA[tag]]></TagType>" + "<ChangeType><![CDATA[" + change
+				+ "]]></ChangeType></xml>");
+	}
+
 	private void push(String xml) {
 		String url = this.target;
 		if (url == null) {

@@ -37,6 +37,22 @@ final class SandboxCorp {
 	 */
 	final String epoch = Long.toString(System.currentTimeMillis() / 1000, 36);
 
+	/** Renames a corp tag; false when there is none of that id. */
+	boolean renameTag(String id, String name) {
+		for (TagGroup group : this.tagGroups.values()) {
+			if (group.tags().stream().anyMatch(tag -> tag.id().equals(id))) {
+				this.tagGroups.put(group.id(),
+						new TagGroup(group.id(), group.name(),
+								group.tags()
+									.stream()
+									.map(tag -> tag.id().equals(id) ? new Tag(id, name, tag.order()) : tag)
+									.toList()));
+				return true;
+			}
+		}
+		return false;
+	}
+
 	String next(String prefix) {
 		return prefix + this.sequence.incrementAndGet();
 	}

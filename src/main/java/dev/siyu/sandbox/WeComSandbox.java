@@ -29,6 +29,8 @@ public final class WeComSandbox implements AutoCloseable {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -61,7 +63,7 @@ public final class WeComSandbox implements AutoCloseable {
 	private WeComSandbox(HttpServer server, Settings settings) {
 		this.server = server;
 		this.settings = settings;
-		this.executor = Executors.newFixedThreadPool(8, runnable -> {
+		this.executor = Executors.newFixedThreadPool(16, runnable -> {
 			Thread thread = new Thread(runnable, "wecom-sandbox");
 			thread.setDaemon(true);
 			return thread;
@@ -74,6 +76,12 @@ public final class WeComSandbox implements AutoCloseable {
 
 	/** Starts a sandbox on the loopback interface; port 0 picks a free one. */
 	public static WeComSandbox start(int port, Settings settings) {
+		// without it the JDK's server lets Nagle's algorithm hold each answer's body
+		// until
+		// the client's delayed acknowledgement, some 40 ms per call (read once per JVM)
+		if (System.getProperty(NO_DELAY) == null) {
+			System.setProperty(NO_DELAY, "true");
+		}
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
 			WeComSandbox sandbox = new WeComSandbox(server, settings);

@@ -33,6 +33,9 @@ public final class CallbackCrypto {
 
 	private final String receiveId;
 
+	/** A decrypting cipher per thread, initialised once: the key and IV never change. */
+	private final ThreadLocal<Cipher> decrypting = ThreadLocal.withInitial(this::newDecryptingCipher);
+
 	public CallbackCrypto(String token, String encodingAesKey, String receiveId) {
 		if (token == null || token.isEmpty()) {
 			throw new IllegalArgumentException("the callback token is empty");
@@ -92,11 +95,11 @@ public final class CallbackCrypto {
 		byte[] plain;
 		try {
 			byte[] cipherText = Base64.getDecoder().decode(encrypted);
-			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.key, this.iv);
-			plain = cipher.doFinal(cipherText);
+			plain = this.decrypting.get().doFinal(cipherText);
 		}
 		catch (IllegalArgumentException | GeneralSecurityException ex) {
+			// a cipher that failed midway is not reused
+			this.decrypting.remove();
 			throw new CallbackRejected(CallbackRejected.DECRYPT,
 					"the ciphertext cannot be decrypted: " + ex.getMessage());
 		}
@@ -120,6 +123,17 @@ public final class CallbackCrypto {
 					"the message is for receive id '" + from + "', not '" + this.receiveId + "'");
 		}
 		return message;
+	}
+
+	private Cipher newDecryptingCipher() {
+		try {
+			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.key, this.iv);
+			return cipher;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-CBC is not available", ex);
+		}
 	}
 
 	/** Encrypts with a fresh random prefix. */

@@ -39,7 +39,10 @@ public class CorpSync {
 
 	private final Reach reach;
 
-	CorpSync(JdbcClient jdbc, Corps corps, WeComApi api, ContactWriter contacts, Reach reach) {
+	private final CorpTagSync tagSync;
+
+	CorpSync(JdbcClient jdbc, Corps corps, WeComApi api, ContactWriter contacts, Reach reach, CorpTagSync tagSync) {
+		this.tagSync = tagSync;
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
@@ -178,6 +181,7 @@ public class CorpSync {
 		this.jdbc.sql("update wecom_corp set tags_stale = false where tenant_id = ?")
 			.param(corp.tenant().value())
 			.update();
+		this.tagSync.pull(corp);
 		return seen.size();
 	}
 

@@ -1,5 +1,6 @@
 package dev.siyu.wecom;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +41,22 @@ class EventProcessor implements SmartLifecycle {
 
 	private final Object signal = new Object();
 
+	private final EventLog eventLog;
+
+	private final Duration quiet;
+
+	private final Duration maxLag;
+
 	private volatile Thread worker;
 
 	EventProcessor(JdbcClient jdbc, JdbcTemplate batchJdbc, TransactionTemplate transactions, EventHandlers handlers,
-			EventLog eventLog, @Value("${siyu.wecom.process-batch:500}") int batchSize) {
+			EventLog eventLog, @Value("${siyu.wecom.process-batch:500}") int batchSize,
+			@Value("${siyu.wecom.process-after-quiet:200ms}") Duration quiet,
+			@Value("${siyu.wecom.process-max-lag:5s}") Duration maxLag) {
 		this.jdbc = jdbc;
+		this.eventLog = eventLog;
+		this.quiet = quiet;
+		this.maxLag = maxLag;
 		this.batchJdbc = batchJdbc;
 		this.transactions = transactions;
 		this.handlers = handlers;
@@ -110,19 +122,39 @@ class EventProcessor implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Applies the log when callbacks pause (a burst keeps the CPU for intake and the
+	 * welcome fast lane), or at the latest once the oldest work has waited the maximum
+	 * lag.
+	 */
 	private void run() {
+		long lastRun = System.nanoTime();
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
-				if (processPending() == 0) {
-					synchronized (this.signal) {
-						this.signal.wait(500);
+				boolean quiet = this.eventLog.quietFor(this.quiet);
+				if (quiet || System.nanoTime() - lastRun > this.maxLag.toNanos()) {
+					// in a burst, one batch per maximum lag; once it passes, all that
+					// waits
+					int done = quiet ? processPending() : processBatch();
+					lastRun = System.nanoTime();
+					if (done == 0) {
+						synchronized (this.signal) {
+							this.signal.wait(500);
+						}
 					}
+				}
+				else {
+					Thread.sleep(Math.max(10, this.quiet.toMillis() / 2));
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
+				if (this.worker != Thread.currentThread()) {
+					// stopped while a statement ran: the events stay for the next start
+					return;
+				}
 				log.error("Processing WeCom events failed; retrying in a second", ex);
 				sleep();
 			}

@@ -9,6 +9,7 @@ import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpUserExternalGroupChatTransferResp;
 import me.chanjar.weixin.cp.bean.external.WxCpUserTransferCustomerReq;
 import me.chanjar.weixin.cp.bean.external.WxCpUserTransferCustomerResp;
+import me.chanjar.weixin.cp.bean.external.WxCpUserTransferResultResp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,6 +86,72 @@ public class Handover {
 		out.put("waiting", waiting);
 		out.put("failed", failures);
 		return out;
+	}
+
+	/**
+	 * Asks WeCom how the waiting handovers ended (transfer_result, or its resigned form
+	 * for 离职继承): taken over, refused by the customer, or the takeover's customer limit.
+	 * Returns how many changed.
+	 */
+	public int pollResults(TenantId tenant) {
+		Corp corp = this.corps.require(tenant);
+		List<Map<String, Object>> pairs = this.jdbc.sql("""
+				select distinct kind, handover_userid, takeover_userid from wecom_transfer
+				where tenant_id = ? and status = 'waiting' and kind in ('onjob', 'resigned')""")
+			.param(tenant.value())
+			.query((rs, n) -> Map.<String, Object>of("kind", rs.getString(1), "from", rs.getString(2), "to",
+					rs.getString(3)))
+			.list();
+		int changed = 0;
+		for (Map<String, Object> pair : pairs) {
+			boolean resigned = pair.get("kind").equals("resigned");
+			String from = (String) pair.get("from");
+			String to = (String) pair.get("to");
+			String cursor = null;
+			do {
+				String page = cursor;
+				WxCpUserTransferResultResp result = this.api.call(corp,
+						service -> resigned ? service.getExternalContactService().resignedTransferResult(from, to, page)
+								: service.getExternalContactService().transferResult(from, to, page));
+				if (result.getCustomer() != null) {
+					for (WxCpUserTransferResultResp.TransferResult customer : result.getCustomer()) {
+						String status = status(customer.getStatus());
+						if (!status.equals("waiting")) {
+							changed += this.jdbc.sql("""
+									update wecom_transfer set status = ?, updated_at = now()
+									where tenant_id = ? and kind = ? and handover_userid = ? and takeover_userid = ?
+									  and target = ? and status = 'waiting'""")
+								.params(status, tenant.value(), pair.get("kind"), from, to,
+										customer.getExternalUserid())
+								.update();
+						}
+					}
+				}
+				cursor = result.getNextCursor();
+			}
+			while (cursor != null && !cursor.isEmpty());
+		}
+		return changed;
+	}
+
+	/** Tenants with handovers still waiting for WeCom's result. */
+	List<TenantId> waiting() {
+		return this.jdbc.sql("select distinct tenant_id from wecom_transfer where status = 'waiting'")
+			.query((rs, n) -> new TenantId(rs.getLong(1)))
+			.list();
+	}
+
+	private static String status(WxCpUserTransferResultResp.STATUS status) {
+		if (status == null) {
+			return "waiting";
+		}
+		return switch (status) {
+			case COMPLETE -> "success";
+			case WAITING -> "waiting";
+			case REFUSED -> "refused";
+			case LIMIT -> "limit_exceeded";
+			case NORECORD -> "failed";
+		};
 	}
 
 	/** Gives groups a new owner. */

@@ -1,5 +1,6 @@
 package dev.siyu.wecom;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +35,26 @@ class StaleRefresher implements SmartLifecycle {
 
 	private final Map<Long, Long> backOff = new ConcurrentHashMap<>();
 
+	private final EventLog eventLog;
+
 	private ScheduledExecutorService scheduler;
 
-	StaleRefresher(JdbcClient jdbc, CorpSync sync, @Value("${siyu.wecom.refresh-per-round:200}") int perRound) {
+	private long lastRound = System.nanoTime();
+
+	StaleRefresher(JdbcClient jdbc, CorpSync sync, EventLog eventLog,
+			@Value("${siyu.wecom.refresh-per-round:200}") int perRound) {
 		this.jdbc = jdbc;
 		this.sync = sync;
+		this.eventLog = eventLog;
 		this.perRound = perRound;
+	}
+
+	/** A round every second, but while callbacks pour in only every ten. */
+	private void round() {
+		if (this.eventLog.quietFor(Duration.ofSeconds(1)) || System.nanoTime() - this.lastRound > 10_000_000_000L) {
+			this.lastRound = System.nanoTime();
+			refreshAll();
+		}
 	}
 
 	void refreshAll() {
@@ -75,7 +90,7 @@ class StaleRefresher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.scheduler.scheduleWithFixedDelay(this::refreshAll, 1, 1, TimeUnit.SECONDS);
+		this.scheduler.scheduleWithFixedDelay(this::round, 1, 1, TimeUnit.SECONDS);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
@@ -19,6 +20,16 @@ import org.springframework.stereotype.Component;
 class WeComApi {
 
 	private final Map<Long, Client> clients = new ConcurrentHashMap<>();
+
+	WeComApi() {
+		// WxJava's shared HTTP client allows 10 connections per host by default; the
+		// welcome senders alone may use more at once
+		DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
+		if (!http.getPrepared().get()) {
+			http.setMaxConnPerHost(32);
+			http.setMaxTotalConn(64);
+		}
+	}
 
 	/** One call to WeCom's API. */
 	@FunctionalInterface

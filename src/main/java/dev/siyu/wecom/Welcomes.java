@@ -3,10 +3,15 @@ package dev.siyu.wecom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpWelcomeMsg;
@@ -19,7 +24,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Welcome messages: a new friend who came through a channel code with a template is
@@ -42,28 +46,72 @@ class Welcomes implements DisposableBean {
 
 	private final Duration window;
 
-	private final TransactionTemplate transactions;
-
 	private final ExecutorService senders;
 
-	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog, TransactionTemplate transactions,
+	private final ExecutorService claimer;
+
+	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
-			@Value("${siyu.wecom.welcome-senders:4}") int senders) {
+			@Value("${siyu.wecom.welcome-senders:16}") int senders) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
 		this.window = window;
-		this.transactions = transactions;
 		this.senders = Executors.newFixedThreadPool(senders, runnable -> {
 			Thread thread = new Thread(runnable, "wecom-welcome");
 			thread.setDaemon(true);
 			return thread;
 		});
-		eventLog.onLogged(logged -> logged.forEach(entry -> {
-			if (isAdd(entry.event()) && entry.event().welcomeCode() != null) {
-				this.senders.execute(() -> sendQuietly(entry.tenant(), entry.event()));
+		this.claimer = Executors.newFixedThreadPool(2, runnable -> {
+			Thread thread = new Thread(runnable, "wecom-welcome-claim");
+			thread.setDaemon(true);
+			return thread;
+		});
+		eventLog.onLogged(this::fastLane);
+	}
+
+	/**
+	 * The adds of one commit are claimed in one statement, then each is sent by its own
+	 * sender at once, so one slow answer from WeCom holds up no other welcome.
+	 */
+	private void fastLane(List<EventLog.Logged> logged) {
+		Map<TenantId, List<CallbackEvent>> adds = new LinkedHashMap<>();
+		for (EventLog.Logged entry : logged) {
+			CallbackEvent event = entry.event();
+			if (isAdd(event) && event.welcomeCode() != null && event.state() != null) {
+				adds.computeIfAbsent(entry.tenant(), tenant -> new ArrayList<>()).add(event);
+			}
+		}
+		adds.forEach((tenant, events) -> this.claimer.execute(() -> {
+			try {
+				sendInParallel(tenant, events);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Welcomes for {} new friends failed: {}", events.size(), ex.toString());
 			}
 		}));
+	}
+
+	private void sendInParallel(TenantId tenant, List<CallbackEvent> events) {
+		List<Claim> claims = claim(tenant, events);
+		if (claims.isEmpty()) {
+			return;
+		}
+		Map<String, CallbackEvent> byCode = byCode(events);
+		Corp corp = this.corps.require(tenant);
+		List<CompletableFuture<Outcome>> sends = new ArrayList<>(claims.size());
+		for (Claim claim : claims) {
+			sends.add(CompletableFuture.supplyAsync(() -> deliver(corp, claim, byCode.get(claim.welcomeCode())),
+					this.senders));
+		}
+		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+			try {
+				record(claims, sends.stream().map(send -> send.getNow(new Outcome("failed", "not sent"))).toList());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Recording {} welcomes failed (they stay 'sending'): {}", claims.size(), ex.toString());
+			}
+		});
 	}
 
 	/**
@@ -85,36 +133,57 @@ class Welcomes implements DisposableBean {
 		send(tenant, event);
 	}
 
-	private void sendQuietly(TenantId tenant, CallbackEvent event) {
-		try {
-			send(tenant, event);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Welcome for {} failed: {}", event.externalUserId(), ex.toString());
-		}
-	}
-
 	void send(TenantId tenant, CallbackEvent event) {
 		if (event.state() == null) {
 			return;
 		}
-		Optional<Claim> claimed = quickly(() -> claim(tenant, event));
-		if (claimed.isEmpty()) {
-			return;
+		List<Claim> claims = claim(tenant, List.of(event));
+		if (!claims.isEmpty()) {
+			Corp corp = this.corps.require(tenant);
+			record(claims, claims.stream().map(claim -> deliver(corp, claim, event)).toList());
 		}
-		long id = claimed.get().id();
+	}
+
+	private static Map<String, CallbackEvent> byCode(List<CallbackEvent> events) {
+		Map<String, CallbackEvent> byCode = new HashMap<>();
+		events.forEach(event -> byCode.putIfAbsent(event.welcomeCode(), event));
+		return byCode;
+	}
+
+	/**
+	 * What became of claimed welcomes, in one statement committed without waiting for the
+	 * disk.
+	 */
+	private void record(List<Claim> claims, List<Outcome> outcomes) {
+		int n = claims.size();
+		long[] ids = new long[n];
+		String[] statuses = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
+			ids[i] = claims.get(i).id();
+			statuses[i] = outcomes.get(i).status();
+			details[i] = outcomes.get(i).detail();
+		}
+		this.jdbc.sql("""
+				update wecom_welcome w set status = o.status, detail = o.detail,
+				  sent_at = case when o.status = 'sent' then now() end,
+				  latency_ms = case when o.status = 'sent' then (extract(epoch from now() - w.event_at) * 1000)::int end
+				from unnest(?::bigint[], ?::text[], ?::text[]) as o(id, status, detail),
+				     (select set_config('synchronous_commit', 'off', true)) as quick
+				where w.id = o.id""").params(ids, statuses, details).update();
+	}
+
+	/** Sends one claimed welcome; what happened. */
+	private Outcome deliver(Corp corp, Claim claim, CallbackEvent event) {
 		if (Duration.between(event.at(), Instant.now()).compareTo(this.window) > 0) {
 			log.info("Welcome code of {} expired before it could be used: not sent", event.externalUserId());
-			finish(id, "expired", "more than " + this.window.toSeconds() + " s after the add");
-			return;
+			return new Outcome("expired", "more than " + this.window.toSeconds() + " s after the add");
 		}
-		if (claimed.get().optedOut()) {
-			finish(id, "opted_out", "the customer asked not to receive marketing");
-			return;
+		if (claim.optedOut()) {
+			return new Outcome("opted_out", "the customer asked not to receive marketing");
 		}
-		Template template = claimed.get().template();
-		Corp corp = this.corps.require(tenant);
-		String text = template.render(nickname(corp, template, event), claimed.get().staff());
+		Template template = claim.template();
+		String text = template.render(nickname(corp, template, event), claim.staff());
 		try {
 			this.api.call(corp, service -> {
 				service.getExternalContactService()
@@ -124,55 +193,69 @@ class Welcomes implements DisposableBean {
 						.build());
 				return null;
 			});
-			quickly(() -> this.jdbc
-				.sql("update wecom_welcome set status = 'sent', sent_at = now(), detail = ?, "
-						+ "latency_ms = (extract(epoch from now() - event_at) * 1000)::int where id = ?")
-				.params(text.length() + " characters", id)
-				.update());
+			return new Outcome("sent", text.length() + " characters");
 		}
 		catch (WeComApiException ex) {
 			log.info("WeCom refused the welcome for {}: {} (not retried)", event.externalUserId(), ex.getMessage());
-			finish(id, "failed", ex.getMessage());
+			return new Outcome("failed", ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			// the send may have reached WeCom: the code stays claimed and is not tried
+			// again
+			log.warn("Welcome for {} broke off: {} (not retried)", event.externalUserId(), ex.toString());
+			return new Outcome("failed", "interrupted: " + ex.getMessage());
 		}
 	}
 
-	/**
-	 * A short transaction without an fsync of its own (joining the caller's, if any): if
-	 * a crash loses a claim, WeCom refuses the used code (41051) and the second attempt
-	 * is recorded as failed, never sent twice. No connection is held during API calls.
-	 */
-	private <T> T quickly(Supplier<T> work) {
-		return this.transactions.execute(status -> {
-			this.jdbc.sql("set local synchronous_commit = off").update();
-			return work.get();
-		});
+	private record Outcome(String status, String detail) {
 	}
 
-	private Optional<Claim> claim(TenantId tenant, CallbackEvent event) {
-		// one round trip: the template of the code, the claim of the welcome code (once
-		// only), consent and the staff member's name
+	/**
+	 * Claims the welcome codes of the adds that have a template, in one statement that
+	 * commits without waiting for the disk: if a crash loses a claim, WeCom refuses the
+	 * used code (41051) and the second attempt is recorded as failed, never sent twice.
+	 * Inside the processor's transaction it joins that one.
+	 */
+	private List<Claim> claim(TenantId tenant, List<CallbackEvent> events) {
+		// one round trip for many adds: the template of each code, the claim of each
+		// welcome code (once only), consent and the staff member's name
+		int n = events.size();
+		String[] codes = new String[n];
+		String[] users = new String[n];
+		String[] externals = new String[n];
+		String[] states = new String[n];
+		long[] at = new long[n];
+		for (int i = 0; i < n; i++) {
+			CallbackEvent event = events.get(i);
+			codes[i] = event.welcomeCode();
+			users[i] = event.userId();
+			externals[i] = event.externalUserId();
+			states[i] = event.state();
+			at[i] = event.createTime();
+		}
+		long id = tenant.value();
 		return this.jdbc.sql("""
-				with template as (
-				  select welcome_template, gift_link from wecom_channel_code
-				  where tenant_id = :tenant and state = :state and welcome_template is not null),
+				with input as (
+				  select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+				    as i(code, userid, external_userid, state, at)),
 				claim as (
 				  insert into wecom_welcome (tenant_id, welcome_code, userid, external_userid, state, event_at, status)
-				  select :tenant, :code, :user, :external, :state, :at, 'sending' from template
-				  on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing returning id)
-				select claim.id, template.welcome_template, template.gift_link,
-				       coalesce((select marketing_opt_out from wecom_contact
-				                 where tenant_id = :tenant and external_userid = :external), false),
-				       coalesce((select name from wecom_staff where tenant_id = :tenant and userid = :user), '')
-				from claim, template""")
-			.param("tenant", tenant.value())
-			.param("state", event.state())
-			.param("code", event.welcomeCode())
-			.param("user", event.userId())
-			.param("external", event.externalUserId())
-			.param("at", Timestamp.from(event.at()))
-			.query((rs, n) -> new Claim(rs.getLong(1), new Template(rs.getString(2), rs.getString(3)), rs.getBoolean(4),
-					rs.getString(5)))
-			.optional();
+				  select ?, i.code, i.userid, i.external_userid, i.state, to_timestamp(i.at), 'sending'
+				  from input i
+				  join wecom_channel_code c on c.tenant_id = ? and c.state = i.state and c.welcome_template is not null
+				  on conflict (tenant_id, welcome_code) where welcome_code is not null do nothing
+				  returning id, welcome_code, userid, external_userid, state)
+				select claim.id, claim.welcome_code, c.welcome_template, c.gift_link,
+				       coalesce((select marketing_opt_out from wecom_contact k
+				                 where k.tenant_id = ? and k.external_userid = claim.external_userid), false),
+				       coalesce((select name from wecom_staff s where s.tenant_id = ? and s.userid = claim.userid), '')
+				from claim join wecom_channel_code c on c.tenant_id = ? and c.state = claim.state,
+				     (select set_config('synchronous_commit', 'off', true)) as quick
+				order by claim.id""")
+			.params(codes, users, externals, states, at, id, id, id, id, id)
+			.query((rs, row) -> new Claim(rs.getLong(1), rs.getString(2),
+					new Template(rs.getString(3), rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
+			.list();
 	}
 
 	private String nickname(Corp corp, Template template, CallbackEvent event) {
@@ -200,12 +283,6 @@ class Welcomes implements DisposableBean {
 			.update();
 	}
 
-	private void finish(long id, String status, String detail) {
-		this.jdbc.sql("update wecom_welcome set status = ?, detail = ? where id = ?")
-			.params(status, detail, id)
-			.update();
-	}
-
 	private Optional<Template> template(TenantId tenant, String state) {
 		if (state == null) {
 			return Optional.empty();
@@ -218,7 +295,7 @@ class Welcomes implements DisposableBean {
 			.optional();
 	}
 
-	private record Claim(long id, Template template, boolean optedOut, String staff) {
+	private record Claim(long id, String welcomeCode, Template template, boolean optedOut, String staff) {
 	}
 
 	private static boolean isAdd(CallbackEvent event) {
@@ -227,6 +304,7 @@ class Welcomes implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.claimer.shutdownNow();
 		this.senders.shutdownNow();
 	}
 

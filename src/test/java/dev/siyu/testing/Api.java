@@ -46,6 +46,10 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	public Response delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	/** A multipart upload: text fields as name=value, files as the part named "file". */
 	public Response upload(String path, Map<String, String> fields, Path... files) {
 		String boundary = "siyu-" + UUID.randomUUID();

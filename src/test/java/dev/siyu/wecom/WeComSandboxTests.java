@@ -53,6 +53,12 @@ class WeComSandboxTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Handover handover;
+
+	@Autowired
+	LogUpkeep upkeep;
+
 	WeComSandbox sandbox;
 
 	SandboxActivity people;
@@ -237,6 +243,87 @@ class WeComSandboxTests {
 			}
 		}
 		throw new AssertionError("no group " + chat);
+	}
+
+	@Test
+	void corpTagsAreWeComTagsOfTheCatalogAndARenameInWeComIsPulled() {
+		assertThat(catalogTag("VIP")).as("pulled by the full sync").isNotNull();
+		assertThat(catalogTag("VIP").get("kind").asString()).isEqualToIgnoringCase("wecom");
+		this.people.renameCorpTag("etStore", "门店会员");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(catalogTag("门店会员")).isNotNull());
+		assertThat(catalogTag("门店")).isNull();
+	}
+
+	@Test
+	void aWeComTagMadeRenamedAndDeletedInSiyuIsPushedToWeCom() {
+		Api.Response created = this.api.postJson("/api/v1/tags", """
+				{"name": "复购客户", "kind": "wecom", "group": "客户等级"}""");
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(this.people.corpTags()).containsValue("复购客户");
+		long id = created.json().get("id").asLong();
+		assertThat(this.api.putJson("/api/v1/tags/" + id, "{\"name\": \"复购两次\"}").status()).isEqualTo(200);
+		assertThat(this.people.corpTags()).containsValue("复购两次").doesNotContainValue("复购客户");
+		assertThat(this.api.delete("/api/v1/tags/" + id).status()).isEqualTo(200);
+		assertThat(this.people.corpTags()).doesNotContainValue("复购两次");
+		Api.Response manual = this.api.postJson("/api/v1/tags", "{\"name\": \"只在思域\"}");
+		assertThat(manual.status()).isEqualTo(200);
+		assertThat(this.people.corpTags()).as("a manual tag stays in siyu").doesNotContainValue("只在思域");
+	}
+
+	@Test
+	void waitingHandoversAreSettledByPollingTransferResults() {
+		SandboxActivity.Added friend = this.people.addFriend("guide02", null, null);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from wecom_follow where tenant_id = ? and external_userid = ?")
+				.params(this.tenantId, friend.externalUserId())
+				.query(Long.class)
+				.single() == 1);
+		Api.Response moved = this.api.postJson("/api/v1/wecom/handover", """
+				{"from": "guide02", "to": "guide01", "externalUserIds": ["%s"]}""".formatted(friend.externalUserId()));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(transferStatus(friend.externalUserId())).isEqualTo("waiting");
+		this.handover.pollResults(new dev.siyu.shared.TenantId(this.tenantId));
+		assertThat(transferStatus(friend.externalUserId())).isIn("success", "refused");
+	}
+
+	@Test
+	void processedEventsOlderThanTheRetentionArePruned() {
+		for (String key : List.of("old-done", "old-pending", "old-failed", "new-done")) {
+			this.jdbc.sql("""
+					insert into wecom_event (tenant_id, dedup_key, payload, received_at, processed_at, error)
+					values (?, ?, '<xml/>', now() - interval '40 days',
+					        case when ? in ('old-done', 'old-failed') then now() - interval '40 days'
+					             when ? = 'new-done' then now() end,
+					        case when ? = 'old-failed' then 'boom' end)""")
+				.params(this.tenantId, "prune-" + key, key, key, key)
+				.update();
+		}
+		assertThat(this.upkeep.prune(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.sql("select dedup_key from wecom_event where tenant_id = ? and dedup_key like 'prune-%'")
+			.param(this.tenantId)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("prune-old-pending", "prune-old-failed", "prune-new-done");
+		this.jdbc
+			.sql("update wecom_event set processed_at = now() where tenant_id = ? and dedup_key = 'prune-old-pending'")
+			.param(this.tenantId)
+			.update();
+	}
+
+	private JsonNode catalogTag(String name) {
+		for (JsonNode tag : this.api.get("/api/v1/tags").json()) {
+			if (tag.get("name").asString().equals(name)) {
+				return tag;
+			}
+		}
+		return null;
+	}
+
+	private String transferStatus(String target) {
+		return this.jdbc
+			.sql("select status from wecom_transfer where tenant_id = ? and target = ? order by id desc limit 1")
+			.params(this.tenantId, target)
+			.query(String.class)
+			.single();
 	}
 
 	private Long person(String platform, String accountKey) {
