@@ -16,7 +16,8 @@ class PersonAssignmentTests {
 
 		assertThat(assignment.newPersons()).isEqualTo(2);
 		assertThat(person[0]).isEqualTo(person[1]).isNotEqualTo(person[2]);
-		assertThat(assignment.merges()).isEmpty();
+		assertThat(assignment.mergedPersons()).isEmpty();
+		assertThat(assignment.sets()).isEqualTo(2);
 	}
 
 	@Test
@@ -27,7 +28,8 @@ class PersonAssignmentTests {
 		PersonAssignment assignment = PersonAssignment.of(sets, new long[] { 7, 5 }, 2);
 
 		assertThat(assignment.resolve(new long[0])).containsExactly(5, 5);
-		assertThat(assignment.merges()).containsExactly(new long[] { 7, 5 });
+		assertThat(assignment.mergedPersons()).containsExactly(7);
+		assertThat(assignment.survivors()).containsExactly(5);
 	}
 
 	@Test
@@ -38,7 +40,7 @@ class PersonAssignmentTests {
 		long[] person = assignment.resolve(new long[] { 20, 21 });
 
 		assertThat(person).containsExactlyInAnyOrder(5, 20, 21);
-		assertThat(assignment.merges()).isEmpty();
+		assertThat(assignment.mergedPersons()).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,117 @@
+package dev.siyu.identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * Which account shows which identifier, as two primitive arrays: a key per edge (the
+ * identifier id and its priority in the low seven bits) and the dense number of the
+ * account. Sorted by key, the accounts sharing an identifier lie next to each other.
+ */
+final class IdentifierEdges {
+
+	static final int PRIORITY_BITS = 7;
+
+	private static final int DIGIT = 11;
+
+	private long[] keys;
+
+	private int[] accounts;
+
+	private int size;
+
+	IdentifierEdges(int expected) {
+		this.keys = new long[Math.max(16, expected)];
+		this.accounts = new int[this.keys.length];
+	}
+
+	/**
+	 * Streams {@code (identifier_id, account_id, priority)} rows of a query; rows of
+	 * accounts the index does not know are skipped.
+	 */
+	static IdentifierEdges read(Connection connection, String query, AccountIndex index, int expected)
+			throws SQLException {
+		IdentifierEdges edges = new IdentifierEdges(expected);
+		try (CopyRows rows = CopyRows.of(connection, query)) {
+			while (rows.next()) {
+				long identifier = rows.number();
+				int account = index.find(rows.number());
+				long priority = rows.number();
+				if (account >= 0) {
+					edges.add(identifier, account, (int) priority);
+				}
+			}
+		}
+		return edges;
+	}
+
+	void add(long identifier, int account, int priority) {
+		if (identifier < 0 || identifier >= (1L << (63 - PRIORITY_BITS))) {
+			throw new IllegalArgumentException("identifier id out of range: " + identifier);
+		}
+		if (priority < 0 || priority >= (1 << PRIORITY_BITS)) {
+			throw new IllegalArgumentException("identifier priority out of range: " + priority);
+		}
+		if (this.size == this.keys.length) {
+			this.keys = Arrays.copyOf(this.keys, this.size * 2);
+			this.accounts = Arrays.copyOf(this.accounts, this.size * 2);
+		}
+		this.keys[this.size] = (identifier << PRIORITY_BITS) | priority;
+		this.accounts[this.size++] = account;
+	}
+
+	int size() {
+		return this.size;
+	}
+
+	long key(int edge) {
+		return this.keys[edge];
+	}
+
+	int account(int edge) {
+		return this.accounts[edge];
+	}
+
+	/** Puts the edges in order of identifier (LSD radix sort, stable). */
+	void sort() {
+		if (this.size < 2) {
+			return;
+		}
+		long min = Long.MAX_VALUE;
+		long max = Long.MIN_VALUE;
+		for (int i = 0; i < this.size; i++) {
+			min = Math.min(min, this.keys[i]);
+			max = Math.max(max, this.keys[i]);
+		}
+		int bits = 64 - Long.numberOfLeadingZeros(max - min);
+		long[] keysTo = new long[this.size];
+		int[] accountsTo = new int[this.size];
+		int[] count = new int[1 << DIGIT];
+		for (int shift = 0; shift < bits; shift += DIGIT) {
+			Arrays.fill(count, 0);
+			for (int i = 0; i < this.size; i++) {
+				count[(int) (((this.keys[i] - min) >>> shift) & ((1 << DIGIT) - 1))]++;
+			}
+			int start = 0;
+			for (int d = 0; d < count.length; d++) {
+				int c = count[d];
+				count[d] = start;
+				start += c;
+			}
+			for (int i = 0; i < this.size; i++) {
+				int digit = (int) (((this.keys[i] - min) >>> shift) & ((1 << DIGIT) - 1));
+				int to = count[digit]++;
+				keysTo[to] = this.keys[i];
+				accountsTo[to] = this.accounts[i];
+			}
+			long[] swapKeys = this.keys;
+			this.keys = keysTo;
+			keysTo = swapKeys;
+			int[] swapAccounts = this.accounts;
+			this.accounts = accountsTo;
+			accountsTo = swapAccounts;
+		}
+	}
+
+}
