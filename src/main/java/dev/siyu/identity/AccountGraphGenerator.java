@@ -64,7 +64,7 @@ final class AccountGraphGenerator {
 						platformId = previous[PLATFORM_ID];
 					}
 				}
-				else if (size == 1 && this.random.nextDouble() < 0.002) {
+				else if (size == 1 && this.random.nextDouble() < 0.01) {
 					phone = hubBase + hubAccounts / HUB_SIZE;
 					hubAccounts++;
 				}

@@ -75,8 +75,7 @@ class AccountSetsTests {
 
 	@Test
 	void anIdentifierIdBeyondTheKeyRangeIsRefused() {
-		assertThatThrownBy(() -> shows(1, Long.MAX_VALUE, 1))
-			.isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> shows(1, Long.MAX_VALUE, 1)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("identifier id out of range");
 	}
 
