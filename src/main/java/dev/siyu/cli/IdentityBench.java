@@ -113,8 +113,8 @@ class IdentityBench implements Callable<Integer> {
 		double seconds = (System.nanoTime() - clock) / 1e9;
 		check("siyu", resolved.persons(), truth);
 		check("siyu (as written back)", scale.persons(), truth);
-		System.err.printf("deterministic: siyu %.2f s, %d accounts moved, %d hubs quarantined%n", seconds,
-				resolved.accountsMoved(), resolved.hubs());
+		System.err.printf("deterministic: siyu %.2f s (%s), %d accounts moved, %d hubs quarantined%n", seconds,
+				resolved.phases(), resolved.accountsMoved(), resolved.hubs());
 		out.put("accounts", truth.accounts());
 		out.put("identifiers", truth.identifiers());
 		out.put("persons", truth.persons());

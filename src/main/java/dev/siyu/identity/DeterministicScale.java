@@ -83,28 +83,36 @@ public class DeterministicScale {
 				.query(Long.class)
 				.single()
 				.intValue();
+			Phases phases = new Phases();
 			AccountPersons current = AccountPersons.read(connection, "select id, person_id from bench_identity_account",
 					accounts);
 			AccountIndex index = current.index();
-			AccountSets connected = connect(connection, index, accounts);
+			phases.end("accounts");
+			AccountSets connected = connect(connection, index, accounts, phases);
 			PersonAssignment assignment = PersonAssignment.of(connected.sets, current.persons(), index.size());
 			long[] person = assignment.resolve(new long[0]);
-			long moved = writeBack(connection, index, person, current.persons());
+			phases.end("assign");
+			long moved = writeBack(connection, index, person, current.persons(), phases);
 			connection.commit();
-			return new Resolved(assignment.sets(), moved, connected.hubs);
+			phases.end("commit");
+			return new Resolved(assignment.sets(), moved, connected.hubs, phases.toString());
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot resolve the accounts: " + ex.getMessage(), ex);
 		}
 	}
 
-	private AccountSets connect(Connection connection, AccountIndex index, int accounts) throws SQLException {
+	private AccountSets connect(Connection connection, AccountIndex index, int accounts, Phases phases)
+			throws SQLException {
 		IdentifierEdges edges = IdentifierEdges.read(connection,
 				"select identifier_id, account_id, priority from bench_identity_edge", index, accounts * 3);
-		return AccountSets.connect(index, edges, DoNotLink.none(), this.hubThreshold);
+		phases.end("identifiers");
+		AccountSets connected = AccountSets.connect(index, edges, DoNotLink.none(), this.hubThreshold);
+		phases.end("union");
+		return connected;
 	}
 
-	private long writeBack(Connection connection, AccountIndex index, long[] person, long[] current)
+	private long writeBack(Connection connection, AccountIndex index, long[] person, long[] current, Phases phases)
 			throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement
@@ -119,12 +127,14 @@ public class DeterministicScale {
 			}
 			moved = rows.finish();
 		}
+		phases.end("copy");
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("analyze bench_identity_move");
 			statement.executeUpdate("""
 					update bench_identity_account a set person_id = m.person_id from bench_identity_move m
 					where a.id = m.account_id""");
 		}
+		phases.end("update");
 		return moved;
 	}
 
@@ -194,7 +204,28 @@ public class DeterministicScale {
 	}
 
 	/** What siyu found. */
-	public record Resolved(long persons, long accountsMoved, long hubs) {
+	public record Resolved(long persons, long accountsMoved, long hubs, String phases) {
+	}
+
+	/** Seconds spent per phase, for the benchmark's log. */
+	private static final class Phases {
+
+		private final StringBuilder text = new StringBuilder();
+
+		private long clock = System.nanoTime();
+
+		void end(String phase) {
+			long now = System.nanoTime();
+			this.text.append(this.text.isEmpty() ? "" : ", ").append(phase).append(' ');
+			this.text.append(String.format("%.2f s", (now - this.clock) / 1e9));
+			this.clock = now;
+		}
+
+		@Override
+		public String toString() {
+			return this.text.toString();
+		}
+
 	}
 
 }

@@ -13,8 +13,6 @@ final class IdentifierEdges {
 
 	static final int PRIORITY_BITS = 7;
 
-	private static final int DIGIT = 11;
-
 	private long[] keys;
 
 	private int[] accounts;
@@ -73,45 +71,11 @@ final class IdentifierEdges {
 		return this.accounts[edge];
 	}
 
-	/** Puts the edges in order of identifier (LSD radix sort, stable). */
+	/** Puts the edges in order of identifier (stable). */
 	void sort() {
-		if (this.size < 2) {
-			return;
-		}
-		long min = Long.MAX_VALUE;
-		long max = Long.MIN_VALUE;
-		for (int i = 0; i < this.size; i++) {
-			min = Math.min(min, this.keys[i]);
-			max = Math.max(max, this.keys[i]);
-		}
-		int bits = 64 - Long.numberOfLeadingZeros(max - min);
-		long[] keysTo = new long[this.size];
-		int[] accountsTo = new int[this.size];
-		int[] count = new int[1 << DIGIT];
-		for (int shift = 0; shift < bits; shift += DIGIT) {
-			Arrays.fill(count, 0);
-			for (int i = 0; i < this.size; i++) {
-				count[(int) (((this.keys[i] - min) >>> shift) & ((1 << DIGIT) - 1))]++;
-			}
-			int start = 0;
-			for (int d = 0; d < count.length; d++) {
-				int c = count[d];
-				count[d] = start;
-				start += c;
-			}
-			for (int i = 0; i < this.size; i++) {
-				int digit = (int) (((this.keys[i] - min) >>> shift) & ((1 << DIGIT) - 1));
-				int to = count[digit]++;
-				keysTo[to] = this.keys[i];
-				accountsTo[to] = this.accounts[i];
-			}
-			long[] swapKeys = this.keys;
-			this.keys = keysTo;
-			keysTo = swapKeys;
-			int[] swapAccounts = this.accounts;
-			this.accounts = accountsTo;
-			accountsTo = swapAccounts;
-		}
+		PairSort.Sorted sorted = PairSort.sort(this.keys, this.accounts, this.size);
+		this.keys = sorted.keys();
+		this.accounts = sorted.values();
 	}
 
 }

@@ -40,44 +40,33 @@ final class PersonAssignment {
 		for (int i = 0; i < n; i++) {
 			rootOf[i] = sets.find(i);
 		}
-		long[] personIds = distinctPersons(currentPerson, n);
 		int[] personRank = new int[n];
-		int[] candidate = new int[n];
-		Arrays.fill(candidate, Integer.MAX_VALUE);
-		int withPerson = 0;
-		for (int i = 0; i < n; i++) {
-			personRank[i] = (currentPerson[i] > 0) ? Arrays.binarySearch(personIds, currentPerson[i]) : -1;
-			if (personRank[i] >= 0) {
-				candidate[rootOf[i]] = Math.min(candidate[rootOf[i]], personRank[i]);
-				withPerson++;
-			}
+		Ranks ranked = rankPersons(currentPerson, n, personRank);
+		long[] personIds = ranked.persons();
+		// the persons of every set, ascending: accounts bucketed by set in order of
+		// person
+		int[] setStart = new int[n + 1];
+		for (int account : ranked.accountsByPerson()) {
+			setStart[rootOf[account] + 1]++;
 		}
-		// the persons of every set, ascending: (root, person rank) packed and sorted
-		long[] entries = new long[withPerson];
-		int e = 0;
 		for (int i = 0; i < n; i++) {
-			if (personRank[i] >= 0) {
-				entries[e++] = ((long) rootOf[i] << 32) | personRank[i];
-			}
+			setStart[i + 1] += setStart[i];
 		}
-		Arrays.parallelSort(entries);
-		int[] firstEntry = new int[n];
-		Arrays.fill(firstEntry, -1);
-		for (int x = entries.length - 1; x >= 0; x--) {
-			firstEntry[(int) (entries[x] >>> 32)] = x;
+		int[] ranks = new int[ranked.accountsByPerson().length];
+		int[] fill = Arrays.copyOf(setStart, n);
+		for (int account : ranked.accountsByPerson()) {
+			ranks[fill[rootOf[account]]++] = personRank[account];
 		}
 		// sets are visited in order of their oldest person, so a person split across sets
 		// survives in one
-		long[] roots = rootsByOldestPerson(rootOf, candidate, n);
+		int[] roots = rootsByOldestPerson(rootOf, setStart, ranks, n);
 		long[] survivor = new long[n];
 		boolean[] kept = new boolean[personIds.length];
-		for (long packed : roots) {
-			int root = (int) packed;
-			for (int x = firstEntry[root]; x >= 0 && x < entries.length && (int) (entries[x] >>> 32) == root; x++) {
-				int rank = (int) entries[x];
-				if (!kept[rank]) {
-					kept[rank] = true;
-					survivor[root] = personIds[rank];
+		for (int root : roots) {
+			for (int x = setStart[root]; x < setStart[root + 1]; x++) {
+				if (!kept[ranks[x]]) {
+					kept[ranks[x]] = true;
+					survivor[root] = personIds[ranks[x]];
 					break;
 				}
 			}
@@ -85,8 +74,7 @@ final class PersonAssignment {
 		int[] newPersonOfRoot = new int[n];
 		Arrays.fill(newPersonOfRoot, -1);
 		int newPersons = 0;
-		for (long packed : roots) {
-			int root = (int) packed;
+		for (int root : roots) {
 			if (survivor[root] == 0) {
 				newPersonOfRoot[root] = newPersons++;
 			}
@@ -141,40 +129,56 @@ final class PersonAssignment {
 		return person;
 	}
 
-	private static long[] distinctPersons(long[] currentPerson, int n) {
+	/**
+	 * Numbers the distinct persons in ascending order into {@code rank} (-1 for accounts
+	 * without a person); returns the persons by rank and the accounts in order of person.
+	 */
+	private static Ranks rankPersons(long[] currentPerson, int n, int[] rank) {
 		long[] persons = new long[n];
+		int[] accounts = new int[n];
 		int count = 0;
 		for (int i = 0; i < n; i++) {
+			rank[i] = -1;
 			if (currentPerson[i] > 0) {
-				persons[count++] = currentPerson[i];
+				persons[count] = currentPerson[i];
+				accounts[count++] = i;
 			}
 		}
-		persons = Arrays.copyOf(persons, count);
-		Arrays.parallelSort(persons);
+		PairSort.Sorted sorted = PairSort.sort(persons, accounts, count);
+		long[] byRank = new long[count];
 		int distinct = 0;
-		for (int i = 0; i < count; i++) {
-			if (distinct == 0 || persons[distinct - 1] != persons[i]) {
-				persons[distinct++] = persons[i];
+		for (int x = 0; x < count; x++) {
+			long person = sorted.keys()[x];
+			if (distinct == 0 || byRank[distinct - 1] != person) {
+				byRank[distinct++] = person;
 			}
+			rank[sorted.values()[x]] = distinct - 1;
 		}
-		return Arrays.copyOf(persons, distinct);
+		return new Ranks(Arrays.copyOf(byRank, distinct), Arrays.copyOf(sorted.values(), count));
 	}
 
-	/** The roots packed as (rank of their oldest person, root), sorted. */
-	private static long[] rootsByOldestPerson(int[] rootOf, int[] candidate, int n) {
+	/**
+	 * The sets' roots in order of their oldest person (then of root); sets without one
+	 * last.
+	 */
+	private static int[] rootsByOldestPerson(int[] rootOf, int[] setStart, int[] ranks, int n) {
 		int count = 0;
 		for (int i = 0; i < n; i++) {
 			count += (rootOf[i] == i) ? 1 : 0;
 		}
-		long[] roots = new long[count];
+		long[] oldest = new long[count];
+		int[] roots = new int[count];
 		int r = 0;
 		for (int i = 0; i < n; i++) {
 			if (rootOf[i] == i) {
-				roots[r++] = ((long) candidate[i] << 32) | i;
+				oldest[r] = (setStart[i] < setStart[i + 1]) ? ranks[setStart[i]] : Integer.MAX_VALUE;
+				roots[r++] = i;
 			}
 		}
-		Arrays.parallelSort(roots);
-		return roots;
+		return Arrays.copyOf(PairSort.sort(oldest, roots, count).values(), count);
+	}
+
+	private record Ranks(long[] persons, int[] accountsByPerson) {
 	}
 
 }

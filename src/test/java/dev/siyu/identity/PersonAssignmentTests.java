@@ -44,6 +44,45 @@ class PersonAssignmentTests {
 	}
 
 	@Test
+	void everySetOfRandomAccountsGetsOnePersonOfItsOwnAndMergedPersonsAreLeftBehind() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+		int n = 5_000;
+		UnionFind sets = new UnionFind(n);
+		long[] current = new long[n];
+		for (int i = 0; i < n; i++) {
+			current[i] = (random.nextInt(5) == 0) ? 0 : 1_000 + random.nextInt(3_000);
+			if (random.nextInt(3) == 0) {
+				sets.union(i, random.nextInt(n));
+			}
+		}
+
+		PersonAssignment assignment = PersonAssignment.of(sets, current, n);
+		long[] newIds = new long[assignment.newPersons()];
+		for (int k = 0; k < newIds.length; k++) {
+			newIds[k] = 100_000 + k;
+		}
+		long[] person = assignment.resolve(newIds);
+
+		java.util.Map<Long, Integer> rootOfPerson = new java.util.HashMap<>();
+		for (int i = 0; i < n; i++) {
+			assertThat(rootOfPerson.putIfAbsent(person[i], sets.find(i))).isIn(null, sets.find(i));
+		}
+		assertThat(rootOfPerson).hasSize(assignment.sets());
+		assertThat(java.util.Arrays.stream(assignment.mergedPersons()).boxed())
+			.doesNotContainAnyElementsOf(rootOfPerson.keySet());
+		for (int i = 0; i < n; i++) {
+			if (person[i] < 100_000) {
+				int root = sets.find(i);
+				long kept = person[i];
+				assertThat(java.util.stream.IntStream.range(0, n)
+					.filter((j) -> sets.find(j) == root)
+					.mapToLong((j) -> current[j])
+					.anyMatch((p) -> p == kept)).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void unionFindKeepsSetsApartUntilJoined() {
 		UnionFind sets = new UnionFind(4);
 		assertThat(sets.union(0, 1)).isTrue();
