@@ -3,6 +3,7 @@ package dev.siyu.identity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -84,11 +85,13 @@ public class DeterministicScale {
 				.single()
 				.intValue();
 			Phases phases = new Phases();
+			// the identifiers stream on a second connection while the accounts are read
+			CompletableFuture<IdentifierEdges.Raw> edges = CompletableFuture.supplyAsync(() -> readEdges(accounts));
 			AccountPersons current = AccountPersons.read(connection, "select id, person_id from bench_identity_account",
 					accounts);
 			AccountIndex index = current.index();
 			phases.end("accounts");
-			AccountSets connected = connect(connection, index, accounts, phases);
+			AccountSets connected = connect(edges.join(), index, phases);
 			PersonAssignment assignment = PersonAssignment.of(connected.sets, current.persons(), index.size());
 			long[] person = assignment.resolve(new long[0]);
 			phases.end("assign");
@@ -102,11 +105,22 @@ public class DeterministicScale {
 		}
 	}
 
-	private AccountSets connect(Connection connection, AccountIndex index, int accounts, Phases phases)
-			throws SQLException {
-		IdentifierEdges edges = IdentifierEdges.read(connection,
-				"select identifier_id, account_id, priority from bench_identity_edge", index, accounts * 3);
+	private IdentifierEdges.Raw readEdges(int accounts) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			IdentifierEdges.Raw raw = IdentifierEdges.readRaw(connection,
+					"select identifier_id, account_id, priority from bench_identity_edge", accounts * 3);
+			connection.commit();
+			return raw;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the identifiers: " + ex.getMessage(), ex);
+		}
+	}
+
+	private AccountSets connect(IdentifierEdges.Raw raw, AccountIndex index, Phases phases) {
 		phases.end("identifiers");
+		IdentifierEdges edges = raw.numbered(index);
 		AccountSets connected = AccountSets.connect(index, edges, DoNotLink.none(), this.hubThreshold);
 		phases.end("union");
 		return connected;
@@ -117,6 +131,9 @@ public class DeterministicScale {
 		try (Statement statement = connection.createStatement()) {
 			statement
 				.execute("create temp table bench_identity_move (account_id bigint, person_id bigint) on commit drop");
+			// room for the join's hash table: with the default work_mem it spills in
+			// batches
+			statement.execute("set local work_mem = '512MB'");
 		}
 		long moved;
 		try (CopyWriter rows = CopyWriter.into(connection, "bench_identity_move")) {
