@@ -44,10 +44,12 @@ public class DeterministicScale {
 			throw new IllegalArgumentException("accounts must be between 1 and " + Integer.MAX_VALUE);
 		}
 		drop();
-		this.jdbc.sql("""
-				create unlogged table bench_identity_account (id bigint not null, person_id bigint);
-				create unlogged table bench_identity_edge (account_id bigint not null, identifier_id bigint not null,
-				  priority smallint not null)""").update();
+		this.jdbc
+			.sql("""
+					create unlogged table bench_identity_account (id bigint not null, person_id bigint) with (fillfactor = 60);
+					create unlogged table bench_identity_edge (account_id bigint not null, identifier_id bigint not null,
+					  priority smallint not null)""")
+			.update();
 		this.jdbc.sql("insert into bench_identity_account select a, a from generate_series(1, ?) a")
 			.param(accounts)
 			.update();
