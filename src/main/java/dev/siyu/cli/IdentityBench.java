@@ -38,8 +38,8 @@ class IdentityBench implements Callable<Integer> {
 	Long accounts;
 
 	@Option(names = "--sql-accounts", defaultValue = "1000000", paramLabel = "K",
-			description = "Run the recursive SQL baseline on at most this many accounts (it does not finish on "
-					+ "ten million); siyu is timed again at that size")
+			description = "Run the recursive SQL baseline on at most this many accounts (a fresh graph of that "
+					+ "size); siyu is timed again on it")
 	long sqlAccounts;
 
 	@Option(names = "--sql-timeout", defaultValue = "600", paramLabel = "SECONDS",
