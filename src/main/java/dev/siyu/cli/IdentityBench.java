@@ -34,8 +34,13 @@ class IdentityBench implements Callable<Integer> {
 	boolean link;
 
 	@Option(names = "--accounts", paramLabel = "M",
-			description = "Accounts (three identifiers each) for the deterministic step (default: N)")
+			description = "Accounts (three identifiers each: 3M identifiers) for the deterministic step (default: N)")
 	Long accounts;
+
+	@Option(names = "--sql-accounts", defaultValue = "1000000", paramLabel = "K",
+			description = "Run the recursive SQL baseline on at most this many accounts (a fresh graph of that "
+					+ "size); siyu is timed again on it")
+	long sqlAccounts;
 
 	@Option(names = "--sql-timeout", defaultValue = "600", paramLabel = "SECONDS",
 			description = "Give up the recursive SQL baseline after this long")
@@ -76,28 +81,9 @@ class IdentityBench implements Callable<Integer> {
 				+ ", " + predicted + " pairs predicted, " + truePairs + " true");
 
 		long accountCount = (this.accounts != null) ? this.accounts : generated.size();
-		double deterministicSeconds;
-		Double sqlSeconds;
+		Map<String, Object> deterministic;
 		try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-			DeterministicScale scale = context.getBean(DeterministicScale.class);
-			long expected = scale.prepare(accountCount);
-			long clock = System.nanoTime();
-			long persons = scale.resolveInSiyu();
-			deterministicSeconds = (System.nanoTime() - clock) / 1e9;
-			if (persons != expected) {
-				throw new IllegalStateException("siyu found " + persons + " persons, expected " + expected);
-			}
-			clock = System.nanoTime();
-			long sqlPersons = scale.resolveInSql(this.sqlTimeout);
-			sqlSeconds = (sqlPersons < 0) ? null : (System.nanoTime() - clock) / 1e9;
-			if (sqlPersons >= 0 && sqlPersons != expected) {
-				throw new IllegalStateException(
-						"the recursive query found " + sqlPersons + " persons, expected " + expected);
-			}
-			System.err.println("deterministic: " + accountCount + " accounts, " + accountCount * 3 + " identifiers, "
-					+ expected + " persons"
-					+ ((sqlPersons < 0) ? "; recursive SQL gave up after " + this.sqlTimeout + " s" : ""));
-			scale.drop();
+			deterministic = deterministic(context.getBean(DeterministicScale.class), accountCount);
 		}
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("records", generated.size());
@@ -106,10 +92,67 @@ class IdentityBench implements Callable<Integer> {
 		out.put("precision", Math.round(precision * 10000) / 10000.0);
 		out.put("recall", Math.round(recall * 10000) / 10000.0);
 		out.put("f1", Math.round(f1 * 10000) / 10000.0);
-		out.put("deterministicSeconds", round(deterministicSeconds));
-		out.put("sqlDeterministicSeconds", (sqlSeconds != null) ? round(sqlSeconds) : null);
+		out.putAll(deterministic);
 		Output.result(this.json, out);
 		return 0;
+	}
+
+	/**
+	 * Resolves the accounts in siyu and, on at most {@code --sql-accounts} of them, with
+	 * the recursive query (and siyu again at that size, for a like-for-like ratio).
+	 */
+	private Map<String, Object> deterministic(DeterministicScale scale, long accountCount) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		long clock = System.nanoTime();
+		DeterministicScale.Truth truth = scale.prepare(accountCount, this.seed);
+		System.err.printf("deterministic: generated %d accounts, %d identifiers, %d persons, %d hubs in %.1f s%n",
+				truth.accounts(), truth.identifiers(), truth.persons(), truth.hubs(),
+				(System.nanoTime() - clock) / 1e9);
+		clock = System.nanoTime();
+		DeterministicScale.Resolved resolved = scale.resolveInSiyu();
+		double seconds = (System.nanoTime() - clock) / 1e9;
+		check("siyu", resolved.persons(), truth);
+		check("siyu (as written back)", scale.persons(), truth);
+		System.err.printf("deterministic: siyu %.2f s (%s), %d accounts moved, %d hubs quarantined%n", seconds,
+				resolved.phases(), resolved.accountsMoved(), resolved.hubs());
+		out.put("accounts", truth.accounts());
+		out.put("identifiers", truth.identifiers());
+		out.put("persons", truth.persons());
+		out.put("hubsQuarantined", resolved.hubs());
+		out.put("deterministicSeconds", round(seconds));
+		long sqlAccounts = Math.min(accountCount, this.sqlAccounts);
+		Double siyuAtSqlSize = null;
+		if (sqlAccounts < accountCount) {
+			truth = scale.prepare(sqlAccounts, this.seed);
+			clock = System.nanoTime();
+			check("siyu", scale.resolveInSiyu().persons(), truth);
+			siyuAtSqlSize = round((System.nanoTime() - clock) / 1e9);
+			scale.prepare(sqlAccounts, this.seed);
+		}
+		scale.indexForSql();
+		clock = System.nanoTime();
+		long sqlPersons = scale.resolveInSql(this.sqlTimeout);
+		Double sqlSeconds = (sqlPersons < 0) ? null : round((System.nanoTime() - clock) / 1e9);
+		if (sqlPersons >= 0) {
+			check("the recursive query", sqlPersons, truth);
+		}
+		else {
+			System.err.println("deterministic: recursive SQL gave up after " + this.sqlTimeout + " s");
+		}
+		scale.drop();
+		out.put("sqlDeterministicRecords", sqlAccounts);
+		out.put("sqlDeterministicSeconds", sqlSeconds);
+		if (siyuAtSqlSize != null) {
+			out.put("deterministicSecondsAtSqlSize", siyuAtSqlSize);
+		}
+		return out;
+	}
+
+	private static void check(String who, long persons, DeterministicScale.Truth truth) {
+		if (persons != truth.persons()) {
+			throw new IllegalStateException(who + " found " + persons + " persons among " + truth.accounts()
+					+ " accounts, expected " + truth.persons());
+		}
 	}
 
 	private static double round(double value) {

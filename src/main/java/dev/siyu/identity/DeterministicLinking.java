@@ -1,19 +1,15 @@
 package dev.siyu.identity;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,10 +30,14 @@ class DeterministicLinking {
 
 	private final ApplicationEventPublisher events;
 
-	DeterministicLinking(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events) {
+	private final int hubThreshold;
+
+	DeterministicLinking(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
+			@Value("${siyu.identity.hub-threshold:20}") int hubThreshold) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.events = events;
+		this.hubThreshold = hubThreshold;
 	}
 
 	/**
@@ -47,58 +47,33 @@ class DeterministicLinking {
 	 */
 	Result link(long scope, List<Long> newlyQuarantined, long freshFrom, String madeBy) {
 		collectClosure(newlyQuarantined, freshFrom);
-		AccountIndex index = new AccountIndex(1024);
-		long[][] persons = { new long[1024] };
-		this.jdbc.sql("select a.id, coalesce(a.person_id, 0) from account a join closure_account c on c.id = a.id")
-			.query(rs -> {
-				int i = index.indexOf(rs.getLong(1));
-				if (i == persons[0].length) {
-					persons[0] = Arrays.copyOf(persons[0], i * 2);
-				}
-				persons[0][i] = rs.getLong(2);
-			});
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return link(connection, scope, freshFrom, madeBy);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot link the accounts: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private Result link(Connection connection, long scope, long freshFrom, String madeBy) throws SQLException {
+		int expected = this.jdbc.sql("select count(*) from closure_account").query(Integer.class).single();
+		AccountPersons accounts = AccountPersons.read(connection, """
+				select a.id, a.person_id from account a join closure_account c on c.id = a.id""", expected);
+		AccountIndex index = accounts.index();
 		int n = index.size();
-		long[] currentPerson = Arrays.copyOf(persons[0], n);
-		UnionFind sets = new UnionFind(n);
-		long[] viaIdentifier = new long[n];
-		int[] linkedWith = new int[n];
-		Arrays.fill(linkedWith, -1);
-		long[] previous = { -1, -1 };
-		DoNotLink guard = DoNotLink.inClosure(this.jdbc, index);
-		this.jdbc
-			.sql("""
-					select ai.identifier_id, ai.account_id from account_identifier ai
-					join closure_account c on c.id = ai.account_id
-					join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null and %s
-					order by %s, ai.identifier_id, ai.account_id""".formatted(IdentityRules.LINKS_SQL,
-					IdentityRules.PRIORITY_SQL))
-			.query(rs -> {
-				long identifier = rs.getLong(1);
-				int account = index.find(rs.getLong(2));
-				if (identifier == previous[0]) {
-					int first = (int) previous[1];
-					if (!guard.allows(sets, first, account)) {
-						return;
-					}
-					sets.union(first, account);
-					if (linkedWith[account] < 0) {
-						linkedWith[account] = first;
-						viaIdentifier[account] = identifier;
-					}
-					if (linkedWith[first] < 0) {
-						linkedWith[first] = account;
-						viaIdentifier[first] = identifier;
-					}
-				}
-				else {
-					previous[0] = identifier;
-					previous[1] = account;
-				}
-			});
+		long[] currentPerson = accounts.persons();
+		AccountSets connected = connect(connection, index, expected);
+		UnionFind sets = connected.sets;
+		long[] viaIdentifier = connected.viaIdentifier;
+		int[] linkedWith = connected.linkedWith;
 		PersonAssignment assignment = PersonAssignment.of(sets, currentPerson, n);
 		long[] newIds = newPersons(scope, assignment.newPersons());
 		long[] person = assignment.resolve(newIds);
-		long moved = writeResults(index, person, currentPerson, viaIdentifier, linkedWith, n);
+		long moved = writeResults(connection, index, person, currentPerson, viaIdentifier, linkedWith, n);
 		if (moved > 0) {
 			this.jdbc.sql("""
 					update account a set person_id = r.person_id from link_result r
@@ -123,18 +98,22 @@ class DeterministicLinking {
 		long merged = 0;
 		List<Long> dropped = new ArrayList<>();
 		Map<Long, List<Long>> mergedInto = new TreeMap<>();
-		for (long[] merge : assignment.merges()) {
-			if (merge[0] >= freshFrom) {
-				dropped.add(merge[0]);
+		long[] mergedPersons = assignment.mergedPersons();
+		long[] survivors = assignment.survivors();
+		for (int m = 0; m < mergedPersons.length; m++) {
+			if (mergedPersons[m] >= freshFrom) {
+				dropped.add(mergedPersons[m]);
 				continue;
 			}
 			this.jdbc.sql("update person set merged_into = ? where id = ? or merged_into = ?")
-				.params(merge[1], merge[0], merge[0])
+				.params(survivors[m], mergedPersons[m], mergedPersons[m])
 				.update();
 			this.jdbc.sql("""
 					insert into person_merge (tenant_id, survivor_id, merged_id, reason, made_by)
-					values (?, ?, ?, 'shared_identifier', ?)""").params(scope, merge[1], merge[0], madeBy).update();
-			mergedInto.computeIfAbsent(merge[1], (survivor) -> new ArrayList<>()).add(merge[0]);
+					values (?, ?, ?, 'shared_identifier', ?)""")
+				.params(scope, survivors[m], mergedPersons[m], madeBy)
+				.update();
+			mergedInto.computeIfAbsent(survivors[m], (survivor) -> new ArrayList<>()).add(mergedPersons[m]);
 			merged++;
 		}
 		mergedInto
@@ -143,6 +122,20 @@ class DeterministicLinking {
 			this.jdbc.sql("delete from person where id = any(?)").param(dropped.toArray(Long[]::new)).update();
 		}
 		return new Result(newIds.length, merged, moved, dropped.size());
+	}
+
+	/**
+	 * Streams the strong, unquarantined identifiers of the closure that the tenant's
+	 * rules let link and unites the accounts sharing them.
+	 */
+	private AccountSets connect(Connection connection, AccountIndex index, int accounts) throws SQLException {
+		DoNotLink guard = DoNotLink.inClosure(this.jdbc, index);
+		IdentifierEdges edges = IdentifierEdges.read(connection, """
+				select ai.identifier_id, ai.account_id, %s from account_identifier ai
+				join closure_account c on c.id = ai.account_id
+				join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null and %s"""
+			.formatted(IdentityRules.PRIORITY_SQL, IdentityRules.LINKS_SQL), index, accounts * 2);
+		return AccountSets.connect(index, edges, guard, this.hubThreshold);
 	}
 
 	/**
@@ -228,57 +221,32 @@ class DeterministicLinking {
 	 * and the evidence of its link into link_result; returns how many accounts change
 	 * person.
 	 */
-	private long writeResults(AccountIndex index, long[] person, long[] currentPerson, long[] viaIdentifier,
-			int[] linkedWith, int n) {
+	private long writeResults(Connection connection, AccountIndex index, long[] person, long[] currentPerson,
+			long[] viaIdentifier, int[] linkedWith, int n) throws SQLException {
 		this.jdbc.sql("drop table if exists link_result").update();
 		this.jdbc.sql("""
 				create temp table link_result (account_id bigint primary key, person_id bigint, rule text,
 				  identifier_id bigint, linked_with bigint) on commit drop""").update();
 		long moved = 0;
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy link_result from stdin");
-			StringBuilder rows = new StringBuilder(1 << 16);
+		try (CopyWriter rows = CopyWriter.into(connection, "link_result")) {
 			for (int i = 0; i < n; i++) {
 				boolean movesPerson = person[i] != currentPerson[i];
 				if (linkedWith[i] < 0 && !movesPerson) {
 					continue;
 				}
 				moved += movesPerson ? 1 : 0;
-				rows.append(index.idAt(i)).append('\t').append(person[i]).append('\t');
+				rows.row(5).int8(index.idAt(i)).int8(person[i]);
 				if (linkedWith[i] >= 0) {
-					rows.append("shared_identifier\t")
-						.append(viaIdentifier[i])
-						.append('\t')
-						.append(index.idAt(linkedWith[i]));
+					rows.text("shared_identifier").int8(viaIdentifier[i]).int8(index.idAt(linkedWith[i]));
 				}
 				else {
-					rows.append("\\N\t\\N\t\\N");
-				}
-				rows.append('\n');
-				if (rows.length() > 60_000) {
-					write(copy, rows);
+					rows.nothing().nothing().nothing();
 				}
 			}
-			write(copy, rows);
-			copy.endCopy();
-			this.jdbc.sql("analyze link_result").update();
+			rows.finish();
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot write identity links: " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
+		this.jdbc.sql("analyze link_result").update();
 		return moved;
-	}
-
-	private static void write(CopyIn copy, StringBuilder rows) throws SQLException {
-		if (rows.length() > 0) {
-			byte[] bytes = rows.toString().getBytes(StandardCharsets.US_ASCII);
-			copy.writeToCopy(bytes, 0, bytes.length);
-			rows.setLength(0);
-		}
 	}
 
 	record Result(long personsCreated, long personsMerged, long accountsMoved, long freshPersonsDropped) {

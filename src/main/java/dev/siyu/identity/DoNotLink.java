@@ -37,6 +37,11 @@ final class DoNotLink {
 				pairs.stream().mapToInt((pair) -> pair[1]).toArray());
 	}
 
+	/** No pairs to keep apart. */
+	static DoNotLink none() {
+		return new DoNotLink(new int[0], new int[0]);
+	}
+
 	boolean allows(UnionFind sets, int a, int b) {
 		if (this.left.length == 0) {
 			return true;

@@ -33,8 +33,11 @@ class IdentityController {
 
 	private final Tenants tenants;
 
+	private final IdentitySettings settings;
+
 	IdentityController(PersonIdentity identity, ProbabilisticLinking linking, ReviewQueue reviews, IdentityRules rules,
-			Tenants tenants) {
+			Tenants tenants, IdentitySettings settings) {
+		this.settings = settings;
 		this.identity = identity;
 		this.linking = linking;
 		this.reviews = reviews;
@@ -131,6 +134,22 @@ class IdentityController {
 					rule.path("priority").asInt(50), true));
 		}
 		return this.rules.configure(scope(tenant), rules);
+	}
+
+	@GetMapping("/api/v1/identity/settings")
+	Map<String, Object> settings(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
+		return Map.of("autoMatch", this.settings.autoMatch(scope(tenant)));
+	}
+
+	@PutMapping("/api/v1/identity/settings")
+	Map<String, Object> configureSettings(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestBody JsonNode body) {
+		JsonNode autoMatch = body.path("autoMatch");
+		if (!autoMatch.isBoolean()) {
+			throw new IllegalArgumentException("autoMatch: expected true or false, got " + autoMatch);
+		}
+		this.settings.autoMatch(scope(tenant), autoMatch.asBoolean());
+		return settings(tenant);
 	}
 
 	private static String by(JsonNode body) {

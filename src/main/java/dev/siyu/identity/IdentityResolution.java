@@ -5,6 +5,7 @@ import java.util.List;
 import dev.siyu.shared.TenantId;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,11 +26,18 @@ public class IdentityResolution {
 
 	private final int hubThreshold;
 
+	private final IdentitySettings settings;
+
+	private final ApplicationEventPublisher events;
+
 	IdentityResolution(JdbcClient jdbc, DeterministicLinking linking,
-			@Value("${siyu.identity.hub-threshold:20}") int hubThreshold) {
+			@Value("${siyu.identity.hub-threshold:20}") int hubThreshold, IdentitySettings settings,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.linking = linking;
 		this.hubThreshold = hubThreshold;
+		this.settings = settings;
+		this.events = events;
 	}
 
 	/**
@@ -63,6 +71,15 @@ public class IdentityResolution {
 		}
 		List<Long> quarantined = quarantineHubs();
 		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
+		long pending = 0;
+		if (this.settings.autoMatch(scope)) {
+			pending = this.jdbc.sql("""
+					insert into identity_match_pending (tenant_id, person_id)
+					select distinct ?, a.person_id from account a join touched_account t on t.id = a.id
+					where a.person_id is not null
+					on conflict do nothing""").param(scopeId).update();
+		}
+		this.events.publishEvent(new AccountsAbsorbed(scopeId, pending));
 		return new LinkSummary(accountsCreated, identifiersCreated,
 				accountsCreated + linked.personsCreated() - linked.freshPersonsDropped(), linked.personsMerged(),
 				linked.accountsMoved(), quarantined.size());

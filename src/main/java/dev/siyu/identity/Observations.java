@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What the accounts of persons showed: the receivers of their orders (decrypted) and
- * their full phone numbers and emails. Survivorship chooses from these.
+ * What the accounts of persons showed: the receivers of their orders (decrypted), their
+ * full phone numbers and emails, and the gender and birth date a platform gave.
+ * Survivorship chooses from these.
  */
 @Component
 class Observations {
@@ -59,11 +60,13 @@ class Observations {
 				list.add(new Seen("province", rs.getString(6), source, at, 2));
 				list.add(new Seen("city", rs.getString(7), source, at, 2));
 			});
-		this.jdbc.sql("""
-				select a.person_id, i.kind, i.value_enc, a.platform, a.id, ai.first_seen
-				from account_identifier ai join account a on a.id = ai.account_id
-				join identifier i on i.id = ai.identifier_id
-				where %s and i.kind in ('phone', 'email') and i.value_enc is not null""".formatted(which))
+		this.jdbc
+			.sql("""
+					select a.person_id, i.kind, i.value_enc, a.platform, a.id, ai.first_seen
+					from account_identifier ai join account a on a.id = ai.account_id
+					join identifier i on i.id = ai.identifier_id
+					where %s and i.kind in ('phone', 'email', 'gender', 'birth_date') and i.value_enc is not null"""
+				.formatted(which))
 			.params(params)
 			.query((rs) -> {
 				String value = this.personalData.decrypt(rs.getBytes(3));

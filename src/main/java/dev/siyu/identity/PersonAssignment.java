@@ -1,15 +1,12 @@
 package dev.siyu.identity;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Decides which person each set of connected accounts becomes: the oldest person already
  * among its accounts and not kept by another set; a new person when there is none.
- * Persons left with no set are merged into the set's survivor.
+ * Persons left with no set are merged into the set's survivor. Works on primitive arrays
+ * (sorted packed keys rather than maps) so ten million accounts fit in a modest heap.
  */
 final class PersonAssignment {
 
@@ -21,45 +18,57 @@ final class PersonAssignment {
 
 	private final int newPersons;
 
-	private final List<long[]> merges;
+	private final int sets;
 
-	private PersonAssignment(int[] rootOf, long[] survivorOfRoot, int[] newPersonOfRoot, int newPersons,
-			List<long[]> merges) {
+	private final long[] mergedPersons;
+
+	private final long[] survivors;
+
+	private PersonAssignment(int[] rootOf, long[] survivorOfRoot, int[] newPersonOfRoot, int newPersons, int sets,
+			long[] mergedPersons, long[] survivors) {
+		this.sets = sets;
 		this.rootOf = rootOf;
 		this.survivorOfRoot = survivorOfRoot;
 		this.newPersonOfRoot = newPersonOfRoot;
 		this.newPersons = newPersons;
-		this.merges = merges;
+		this.mergedPersons = mergedPersons;
+		this.survivors = survivors;
 	}
 
 	static PersonAssignment of(UnionFind sets, long[] currentPerson, int n) {
 		int[] rootOf = new int[n];
-		long[] candidate = new long[n];
-		Arrays.fill(candidate, Long.MAX_VALUE);
 		for (int i = 0; i < n; i++) {
 			rootOf[i] = sets.find(i);
-			if (currentPerson[i] > 0) {
-				candidate[rootOf[i]] = Math.min(candidate[rootOf[i]], currentPerson[i]);
-			}
+		}
+		int[] personRank = new int[n];
+		Ranks ranked = rankPersons(currentPerson, n, personRank);
+		long[] personIds = ranked.persons();
+		// the persons of every set, ascending: accounts bucketed by set in order of
+		// person
+		int[] setStart = new int[n + 1];
+		for (int account : ranked.accountsByPerson()) {
+			setStart[rootOf[account] + 1]++;
+		}
+		for (int i = 0; i < n; i++) {
+			setStart[i + 1] += setStart[i];
+		}
+		int[] ranks = new int[ranked.accountsByPerson().length];
+		int[] fill = Arrays.copyOf(setStart, n);
+		for (int account : ranked.accountsByPerson()) {
+			ranks[fill[rootOf[account]]++] = personRank[account];
 		}
 		// sets are visited in order of their oldest person, so a person split across sets
 		// survives in one
-		Integer[] roots = distinctRoots(rootOf, n);
-		Arrays.sort(roots, (a, b) -> Long.compare(candidate[a], candidate[b]));
+		int[] roots = rootsByOldestPerson(rootOf, setStart, ranks, n);
 		long[] survivor = new long[n];
-		Set<Long> kept = new HashSet<>();
-		List<List<Long>> personsOfRoot = personsByRoot(rootOf, currentPerson, n);
+		boolean[] kept = new boolean[personIds.length];
 		for (int root : roots) {
-			long chosen = 0;
-			for (long person : personsOfRoot.get(root)) {
-				if (!kept.contains(person)) {
-					chosen = person;
+			for (int x = setStart[root]; x < setStart[root + 1]; x++) {
+				if (!kept[ranks[x]]) {
+					kept[ranks[x]] = true;
+					survivor[root] = personIds[ranks[x]];
 					break;
 				}
-			}
-			if (chosen > 0) {
-				kept.add(chosen);
-				survivor[root] = chosen;
 			}
 		}
 		int[] newPersonOfRoot = new int[n];
@@ -70,24 +79,43 @@ final class PersonAssignment {
 				newPersonOfRoot[root] = newPersons++;
 			}
 		}
-		List<long[]> merges = new ArrayList<>();
-		Set<Long> mergedAlready = new HashSet<>();
+		boolean[] merged = new boolean[personIds.length];
+		long[] mergedPersons = new long[16];
+		long[] survivors = new long[16];
+		int merges = 0;
 		for (int i = 0; i < n; i++) {
-			long person = currentPerson[i];
-			if (person > 0 && !kept.contains(person) && survivor[rootOf[i]] > 0 && mergedAlready.add(person)) {
-				merges.add(new long[] { person, survivor[rootOf[i]] });
+			int rank = personRank[i];
+			if (rank >= 0 && !kept[rank] && survivor[rootOf[i]] > 0 && !merged[rank]) {
+				merged[rank] = true;
+				if (merges == mergedPersons.length) {
+					mergedPersons = Arrays.copyOf(mergedPersons, merges * 2);
+					survivors = Arrays.copyOf(survivors, merges * 2);
+				}
+				mergedPersons[merges] = personIds[rank];
+				survivors[merges++] = survivor[rootOf[i]];
 			}
 		}
-		return new PersonAssignment(rootOf, survivor, newPersonOfRoot, newPersons, merges);
+		return new PersonAssignment(rootOf, survivor, newPersonOfRoot, newPersons, roots.length,
+				Arrays.copyOf(mergedPersons, merges), Arrays.copyOf(survivors, merges));
+	}
+
+	/** Number of sets of connected accounts, each one person. */
+	int sets() {
+		return this.sets;
 	}
 
 	int newPersons() {
 		return this.newPersons;
 	}
 
-	/** Pairs of (merged person, surviving person). */
-	List<long[]> merges() {
-		return this.merges;
+	/** The persons merged away, in the order of their first account. */
+	long[] mergedPersons() {
+		return this.mergedPersons;
+	}
+
+	/** The person each of {@link #mergedPersons()} was merged into. */
+	long[] survivors() {
+		return this.survivors;
 	}
 
 	/** The person of every account, given the ids created for the new persons. */
@@ -101,42 +129,56 @@ final class PersonAssignment {
 		return person;
 	}
 
-	private static Integer[] distinctRoots(int[] rootOf, int n) {
-		List<Integer> roots = new ArrayList<>();
+	/**
+	 * Numbers the distinct persons in ascending order into {@code rank} (-1 for accounts
+	 * without a person); returns the persons by rank and the accounts in order of person.
+	 */
+	private static Ranks rankPersons(long[] currentPerson, int n, int[] rank) {
+		long[] persons = new long[n];
+		int[] accounts = new int[n];
+		int count = 0;
 		for (int i = 0; i < n; i++) {
-			if (rootOf[i] == i) {
-				roots.add(i);
+			rank[i] = -1;
+			if (currentPerson[i] > 0) {
+				persons[count] = currentPerson[i];
+				accounts[count++] = i;
 			}
 		}
-		return roots.toArray(Integer[]::new);
+		PairSort.Sorted sorted = PairSort.sort(persons, accounts, count);
+		long[] byRank = new long[count];
+		int distinct = 0;
+		for (int x = 0; x < count; x++) {
+			long person = sorted.keys()[x];
+			if (distinct == 0 || byRank[distinct - 1] != person) {
+				byRank[distinct++] = person;
+			}
+			rank[sorted.values()[x]] = distinct - 1;
+		}
+		return new Ranks(Arrays.copyOf(byRank, distinct), Arrays.copyOf(sorted.values(), count));
 	}
 
-	private static List<List<Long>> personsByRoot(int[] rootOf, long[] currentPerson, int n) {
-		List<List<Long>> persons = new ArrayList<>(n);
+	/**
+	 * The sets' roots in order of their oldest person (then of root); sets without one
+	 * last.
+	 */
+	private static int[] rootsByOldestPerson(int[] rootOf, int[] setStart, int[] ranks, int n) {
+		int count = 0;
 		for (int i = 0; i < n; i++) {
-			persons.add(null);
+			count += (rootOf[i] == i) ? 1 : 0;
 		}
+		long[] oldest = new long[count];
+		int[] roots = new int[count];
+		int r = 0;
 		for (int i = 0; i < n; i++) {
-			if (currentPerson[i] > 0) {
-				int root = rootOf[i];
-				if (persons.get(root) == null) {
-					persons.set(root, new ArrayList<>(2));
-				}
-				List<Long> list = persons.get(root);
-				if (!list.contains(currentPerson[i])) {
-					list.add(currentPerson[i]);
-				}
+			if (rootOf[i] == i) {
+				oldest[r] = (setStart[i] < setStart[i + 1]) ? ranks[setStart[i]] : Integer.MAX_VALUE;
+				roots[r++] = i;
 			}
 		}
-		for (int i = 0; i < n; i++) {
-			if (persons.get(i) == null) {
-				persons.set(i, List.of());
-			}
-			else {
-				persons.get(i).sort(Long::compare);
-			}
-		}
-		return persons;
+		return Arrays.copyOf(PairSort.sort(oldest, roots, count).values(), count);
+	}
+
+	private record Ranks(long[] persons, int[] accountsByPerson) {
 	}
 
 }

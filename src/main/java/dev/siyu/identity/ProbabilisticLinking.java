@@ -83,16 +83,63 @@ public class ProbabilisticLinking {
 			builder.add(Long.toString(person), profile.value("name"), profile.value("phone"), profile.value("address"));
 		}
 		Records records = builder.build();
-		MatchSettings settings = MatchSettings.defaults(FIELDS)
+		MatchResult result = Matcher.run(records, settings(autoLink, review));
+		return decide(scope, madeBy, persons, result, persons.size());
+	}
+
+	/**
+	 * Matches the persons imports left pending against their candidates: a linkage of the
+	 * pending persons (left) with all persons of the scope (right), so blocking only
+	 * forms pairs that involve a pending person. Decisions as in {@link #run}.
+	 */
+	@Transactional
+	public Summary runPending(TenantId tenant, String madeBy) {
+		long scope = tenant.value();
+		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scope).query().singleRow();
+		List<Long> pending = this.jdbc.sql("""
+				with taken as (delete from identity_match_pending where tenant_id = ? returning person_id)
+				select distinct coalesce(p.merged_into, p.id) from taken t join person p on p.id = t.person_id
+				order by 1""").param(scope).query(Long.class).list();
+		if (pending.isEmpty()) {
+			return new Summary(0, 0, 0, 0, 0);
+		}
+		Map<Long, Survivorship.Profile> profiles = this.survivorship.recompute(scope, null);
+		List<Long> persons = new ArrayList<>(profiles.keySet());
+		persons.sort(Long::compare);
+		if (persons.size() < 3) {
+			return new Summary(pending.size(), 0, 0, 0, 0);
+		}
+		Records.Builder left = Records.builder(FIELDS);
+		List<Long> recordPersons = new ArrayList<>();
+		for (long person : pending) {
+			Survivorship.Profile profile = profiles.get(person);
+			if (profile != null) {
+				left.add(Long.toString(person), profile.value("name"), profile.value("phone"),
+						profile.value("address"));
+				recordPersons.add(person);
+			}
+		}
+		Records.Builder right = Records.builder(FIELDS);
+		for (long person : persons) {
+			Survivorship.Profile profile = profiles.get(person);
+			right.add(Long.toString(person), profile.value("name"), profile.value("phone"), profile.value("address"));
+		}
+		recordPersons.addAll(persons);
+		Records records = left.build().linkedWith(right.build());
+		MatchResult result = Matcher.run(records, settings(this.upper, this.lower));
+		return decide(scope, madeBy, recordPersons, result, recordPersons.size() - persons.size());
+	}
+
+	private static MatchSettings settings(double autoLink, double review) {
+		return MatchSettings.defaults(FIELDS)
 			.withRules(List.of(BlockingRule.parse("phone", FIELDS), BlockingRule.parse("name+address", FIELDS),
 					BlockingRule.parse("name", FIELDS)))
 			.withThreshold(autoLink)
 			.keepingFrom(review);
-		MatchResult result = Matcher.run(records, settings);
-		return decide(scope, madeBy, persons, result);
 	}
 
-	private Summary decide(long scope, String madeBy, List<Long> persons, MatchResult result) {
+	/** Decides the pairs; {@code persons} gives the person of every record. */
+	private Summary decide(long scope, String madeBy, List<Long> persons, MatchResult result, long matched) {
 		PersonConstraints constraints = PersonConstraints.load(this.jdbc, scope);
 		List<Integer> order = new ArrayList<>();
 		for (int p = 0; p < result.pairCount(); p++) {
@@ -130,7 +177,7 @@ public class ProbabilisticLinking {
 					.update();
 			}
 		}
-		return new Summary(persons.size(), result.candidatePairs(), linked, queued, forbidden);
+		return new Summary(matched, result.candidatePairs(), linked, queued, forbidden);
 	}
 
 	/** What one run did. */

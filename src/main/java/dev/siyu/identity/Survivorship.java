@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code person_profile} with the source of every value: the name most often given (ties
  * to the most recent), the phone from the most trusted source (a verified full number
  * over a receiver's number, a full number over a masked one), the most recent address,
- * province and city.
+ * province and city, the gender and birth date most often given.
  */
 @Component
 class Survivorship {
@@ -74,6 +74,8 @@ class Survivorship {
 		put(chosen, "address", mostRecent(of(seen, "address")));
 		put(chosen, "province", mostRecent(of(seen, "province")));
 		put(chosen, "city", mostRecent(of(seen, "city")));
+		put(chosen, "gender", mostFrequent(of(seen, "gender")));
+		put(chosen, "birth_date", mostFrequent(of(seen, "birth_date")));
 		return new Profile(chosen);
 	}
 
@@ -140,16 +142,18 @@ class Survivorship {
 		this.jdbc
 			.sql("""
 					insert into person_profile (person_id, tenant_id, name_enc, name_masked, phone_enc, phone_masked,
-					  address_enc, address_masked, province, city, sources, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())
+					  address_enc, address_masked, province, city, gender, birth_date, sources, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::date, ?::jsonb, now())
 					on conflict (person_id) do update set name_enc = excluded.name_enc, name_masked = excluded.name_masked,
 					  phone_enc = excluded.phone_enc, phone_masked = excluded.phone_masked, address_enc = excluded.address_enc,
 					  address_masked = excluded.address_masked, province = excluded.province, city = excluded.city,
-					  sources = excluded.sources, updated_at = now()""")
+					  gender = excluded.gender, birth_date = excluded.birth_date, sources = excluded.sources,
+					  updated_at = now()""")
 			.params(person, scope, encrypt(name), (name != null) ? Masking.name(name) : null, encrypt(phone),
 					(phone != null) ? Masking.phone(phone) : null, encrypt(address),
 					(address != null) ? Masking.address(address) : null, profile.value("province"),
-					profile.value("city"), json.writeValueAsString(sources))
+					profile.value("city"), profile.value("gender"), profile.value("birth_date"),
+					json.writeValueAsString(sources))
 			.update();
 	}
 

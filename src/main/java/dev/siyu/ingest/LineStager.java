@@ -297,7 +297,7 @@ final class LineStager {
 		}
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
-		if (identifier.strong()) {
+		if (identifier.strong() || IdentifierKinds.ATTRIBUTES.contains(identifier.kind())) {
 			String cacheKey = identifier.kind() + SEP + identifier.value();
 			cipher = this.encrypted.get(cacheKey);
 			if (cipher == null) {

@@ -36,7 +36,7 @@ final class OrderBatch implements Rows {
 			OrderField.UNIT_PRICE, OrderField.LINE_AMOUNT);
 
 	private static final List<String> IDENTIFIER_KINDS = List.of("phone", "email", "unionid", "openid", "ouid", "omid",
-			"douyin_openid", "jd_pin", "member_no");
+			"douyin_openid", "jd_pin", "member_no", "gender", "birth_date");
 
 	private final List<String> header = new ArrayList<>();
 

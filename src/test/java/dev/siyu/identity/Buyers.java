@@ -59,6 +59,18 @@ final class Buyers {
 		return this;
 	}
 
+	/** One order of a buyer whose platform also gave a gender and a birth date. */
+	Buyers buyerWithProfile(String platform, String buyerId, String name, String phone, String gender,
+			String birthDate) {
+		Map<String, Object> order = order(buyerId, name, phone, "北京市东城区东华门大街1号", null);
+		@SuppressWarnings("unchecked")
+		Map<String, String> identifiers = (Map<String, String>) order.get("identifiers");
+		identifiers.put("gender", gender);
+		identifiers.put("birth_date", birthDate);
+		send(platform, List.of(order));
+		return this;
+	}
+
 	private Map<String, Object> order(String buyerId, String name, String phone, String address, String unionid) {
 		Map<String, Object> order = new java.util.LinkedHashMap<>();
 		order.put("order_id", "O-" + (++this.orderNo) + "-" + buyerId);

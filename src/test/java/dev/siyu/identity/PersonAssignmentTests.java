@@ -16,7 +16,8 @@ class PersonAssignmentTests {
 
 		assertThat(assignment.newPersons()).isEqualTo(2);
 		assertThat(person[0]).isEqualTo(person[1]).isNotEqualTo(person[2]);
-		assertThat(assignment.merges()).isEmpty();
+		assertThat(assignment.mergedPersons()).isEmpty();
+		assertThat(assignment.sets()).isEqualTo(2);
 	}
 
 	@Test
@@ -27,7 +28,8 @@ class PersonAssignmentTests {
 		PersonAssignment assignment = PersonAssignment.of(sets, new long[] { 7, 5 }, 2);
 
 		assertThat(assignment.resolve(new long[0])).containsExactly(5, 5);
-		assertThat(assignment.merges()).containsExactly(new long[] { 7, 5 });
+		assertThat(assignment.mergedPersons()).containsExactly(7);
+		assertThat(assignment.survivors()).containsExactly(5);
 	}
 
 	@Test
@@ -38,7 +40,46 @@ class PersonAssignmentTests {
 		long[] person = assignment.resolve(new long[] { 20, 21 });
 
 		assertThat(person).containsExactlyInAnyOrder(5, 20, 21);
-		assertThat(assignment.merges()).isEmpty();
+		assertThat(assignment.mergedPersons()).isEmpty();
+	}
+
+	@Test
+	void everySetOfRandomAccountsGetsOnePersonOfItsOwnAndMergedPersonsAreLeftBehind() {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+		int n = 5_000;
+		UnionFind sets = new UnionFind(n);
+		long[] current = new long[n];
+		for (int i = 0; i < n; i++) {
+			current[i] = (random.nextInt(5) == 0) ? 0 : 1_000 + random.nextInt(3_000);
+			if (random.nextInt(3) == 0) {
+				sets.union(i, random.nextInt(n));
+			}
+		}
+
+		PersonAssignment assignment = PersonAssignment.of(sets, current, n);
+		long[] newIds = new long[assignment.newPersons()];
+		for (int k = 0; k < newIds.length; k++) {
+			newIds[k] = 100_000 + k;
+		}
+		long[] person = assignment.resolve(newIds);
+
+		java.util.Map<Long, Integer> rootOfPerson = new java.util.HashMap<>();
+		for (int i = 0; i < n; i++) {
+			assertThat(rootOfPerson.putIfAbsent(person[i], sets.find(i))).isIn(null, sets.find(i));
+		}
+		assertThat(rootOfPerson).hasSize(assignment.sets());
+		assertThat(java.util.Arrays.stream(assignment.mergedPersons()).boxed())
+			.doesNotContainAnyElementsOf(rootOfPerson.keySet());
+		for (int i = 0; i < n; i++) {
+			if (person[i] < 100_000) {
+				int root = sets.find(i);
+				long kept = person[i];
+				assertThat(java.util.stream.IntStream.range(0, n)
+					.filter((j) -> sets.find(j) == root)
+					.mapToLong((j) -> current[j])
+					.anyMatch((p) -> p == kept)).isTrue();
+			}
+		}
 	}
 
 	@Test

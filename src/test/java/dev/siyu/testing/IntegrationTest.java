@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = SiyuApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "siyu.data-dir=target/test-data/${siyu.test.run}", "siyu.embedded.shared-buffers=64MB",
-				"logging.level.dev.siyu=INFO" })
+				"logging.level.dev.siyu=INFO",
+				// tests that want matching after imports switch it on for their tenant
+				"siyu.identity.auto-match=false" })
 public @interface IntegrationTest {
 
 }
