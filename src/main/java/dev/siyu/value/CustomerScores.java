@@ -68,16 +68,31 @@ public class CustomerScores {
 	}
 
 	public Refresh refresh(TenantId tenant, LocalDate today) {
+		return refresh(tenant, today, Figures.NOW);
+	}
+
+	/**
+	 * When the value figures follow a recomputation: at once, or only when the stored
+	 * ones have grown older than their maximum age (merges and splits barely move cohorts
+	 * and cycles, which take a scan of every order).
+	 */
+	enum Figures {
+
+		NOW, WHEN_STALE
+
+	}
+
+	Refresh refresh(TenantId tenant, LocalDate today, Figures figures) {
 		TenantId scope = this.scopes.scope(tenant);
 		return this.transactions.execute(status -> {
 			// one recomputation per scope at a time; a second waits and then sees the
 			// first's rows
 			this.jdbc.sql("select pg_advisory_xact_lock(5, ?)").param((int) scope.value()).query(Object.class).single();
-			return refreshLocked(scope, today);
+			return refreshLocked(scope, today, figures);
 		});
 	}
 
-	private Refresh refreshLocked(TenantId scope, LocalDate today) {
+	private Refresh refreshLocked(TenantId scope, LocalDate today, Figures figures) {
 		long start = System.nanoTime();
 		ValueSettings.Settings settings = this.settings.of(scope);
 		Buyers buyers = read(scope);
@@ -146,7 +161,9 @@ public class CustomerScores {
 			.param("scope", scope.value())
 			.update();
 		this.jdbc.sql("drop table new_score").update();
-		this.analytics.refresh(scope, today);
+		if (figures == Figures.NOW || this.analytics.stale(scope)) {
+			this.analytics.refresh(scope, today);
+		}
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		log.info("scores of scope {}: {} buyers, {} prospects, {} lifecycle transitions in {} ms", scope.value(),
 				buyers.size(), prospectCount, transitions, millis);

@@ -1,5 +1,6 @@
 package dev.siyu.value;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * settings recompute the scope's scores. A recomputation is idempotent, so a redelivered
  * event does no harm. Events that arrive while a recomputation of their scope is already
  * waiting to start are covered by it, so a burst of events costs one recomputation, not
- * one each.
+ * one each. The value figures follow at once when orders or settings changed, and after
+ * merges and splits only once they have grown older than their maximum age.
  */
 @Component
 class ScoresFollowData {
@@ -26,6 +28,8 @@ class ScoresFollowData {
 	private final CustomerScores scores;
 
 	private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> figuresDue = ConcurrentHashMap.newKeySet();
 
 	private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
@@ -35,6 +39,7 @@ class ScoresFollowData {
 
 	@ApplicationModuleListener
 	void on(OrdersImported event) {
+		this.figuresDue.add(event.tenant().value());
 		refresh(event.tenant());
 	}
 
@@ -45,6 +50,7 @@ class ScoresFollowData {
 
 	@ApplicationModuleListener
 	void on(ValueSettingsChanged event) {
+		this.figuresDue.add(event.tenant().value());
 		refresh(event.tenant());
 	}
 
@@ -61,7 +67,9 @@ class ScoresFollowData {
 		lock.lock();
 		try {
 			this.waiting.remove(tenant.value());
-			this.scores.refresh(tenant);
+			boolean figuresNow = this.figuresDue.remove(tenant.value());
+			this.scores.refresh(tenant, LocalDate.now(CustomerScores.CHINA),
+					figuresNow ? CustomerScores.Figures.NOW : CustomerScores.Figures.WHEN_STALE);
 		}
 		finally {
 			lock.unlock();

@@ -1,6 +1,7 @@
 package dev.siyu.value;
 
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -51,8 +53,12 @@ class ValueAnalytics {
 
 	private final JsonMapper json;
 
+	private final Duration maxAge;
+
 	ValueAnalytics(JdbcClient jdbc, ScoreQueries queries, ValueReports reports, ScopeOrders scopes, Tenants tenants,
-			TransactionTemplate transactions, JsonMapper json) {
+			TransactionTemplate transactions, JsonMapper json,
+			@Value("${siyu.value.figures-max-age:PT10M}") Duration maxAge) {
+		this.maxAge = maxAge;
 		this.jdbc = jdbc;
 		this.queries = queries;
 		this.reports = reports;
@@ -76,6 +82,16 @@ class ValueAnalytics {
 			.query(String.class)
 			.optional()
 			.map(text -> this.json.readValue(text, ValueFigures.class));
+	}
+
+	/** Whether the scope has no stored figures or ones older than their maximum age. */
+	boolean stale(TenantId scope) {
+		return this.jdbc
+			.sql("select computed_at < now() - ? * interval '1 second' from value_figures where scope_id = ?")
+			.params(this.maxAge.toSeconds(), scope.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
 	}
 
 	/** Computes the scope's figures as of a day and stores them. */

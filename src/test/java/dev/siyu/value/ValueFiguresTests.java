@@ -3,6 +3,7 @@ package dev.siyu.value;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +94,22 @@ class ValueFiguresTests {
 		assertThat(stored.clv().stream().mapToLong(ValueFigures.ClvBand::persons).sum()).isEqualTo(40);
 		assertSameCohorts(stored.cohorts(), this.api.get("/api/v1/value/cohorts?by=month&months=12").json());
 		assertSameCycles(stored.cycles(), this.reports.cycles().of(this.tenant, "category", DAY, 20));
+	}
+
+	@Test
+	void aRecomputationAfterMergesKeepsFreshFiguresAndRenewsStaleOnes() {
+		post(buyers("S", 10), 10);
+		this.scores.refresh(this.tenant, DAY);
+		OffsetDateTime first = this.analytics.stored(this.tenant).orElseThrow().computedAt();
+
+		this.scores.refresh(this.tenant, DAY, CustomerScores.Figures.WHEN_STALE);
+		assertThat(this.analytics.stored(this.tenant).orElseThrow().computedAt()).isEqualTo(first);
+
+		this.jdbc.sql("update value_figures set computed_at = now() - interval '1 day' where scope_id = ?")
+			.param(this.tenant.value())
+			.update();
+		this.scores.refresh(this.tenant, DAY, CustomerScores.Figures.WHEN_STALE);
+		assertThat(this.analytics.stored(this.tenant).orElseThrow().computedAt()).isAfter(first);
 	}
 
 	@Test
