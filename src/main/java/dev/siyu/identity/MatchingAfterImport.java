@@ -1,5 +1,8 @@
 package dev.siyu.identity;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.siyu.shared.TenantId;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,14 +19,21 @@ class MatchingAfterImport {
 
 	private final ProbabilisticLinking linking;
 
+	private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+
 	MatchingAfterImport(ProbabilisticLinking linking) {
 		this.linking = linking;
 	}
 
 	@ApplicationModuleListener
 	void on(AccountsAbsorbed event) {
-		if (event.pending() > 0) {
-			this.linking.runPending(new TenantId(event.scope()), "import");
+		// a run takes every person pending in the scope, so a run already waiting covers
+		// this event too
+		if (event.pending() > 0 && this.waiting.add(event.scope())) {
+			synchronized (this) {
+				this.waiting.remove(event.scope());
+				this.linking.runPending(new TenantId(event.scope()), "import");
+			}
 		}
 	}
 
