@@ -149,7 +149,9 @@ class DeterministicLinking {
 	 * Every account reachable from the touched ones, in the temporary table
 	 * closure_account: through strong, unquarantined identifiers and through the persons
 	 * they belong to, found round by round from the accounts the last round added.
-	 * Persons from {@code freshFrom} on hold one new account each, so they lead nowhere.
+	 * Persons from {@code freshFrom} on hold one new account each, so they lead nowhere;
+	 * identifiers this import created are held by touched accounts only, so they lead
+	 * nowhere either.
 	 */
 	private void collectClosure(List<Long> newlyQuarantined, long freshFrom) {
 		this.jdbc.sql("""
@@ -184,6 +186,7 @@ class DeterministicLinking {
 						               join frontier_account f on f.id = ai.account_id
 						               join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
 						                 and %s
+						               where not exists (select 1 from scope_identifier s where s.id = ai.identifier_id and s.fresh)
 						               on conflict do nothing returning id)
 						insert into frontier_identifier select id from added"""
 					.formatted(IdentityRules.LINKS_SQL))
