@@ -104,7 +104,8 @@ public class Imports {
 							+ file.getFileName() + " is " + match.mapping.platform() + ", the others " + platform);
 				}
 				platform = match.mapping.platform();
-				planned.add(new PlannedFile(file.getFileName().toString(), match, () -> TabularFile.open(file)));
+				String label = file.getFileName().toString();
+				planned.add(new PlannedFile(label, match, () -> new ReadAhead(TabularFile.open(file), label)));
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);
