@@ -157,14 +157,16 @@ class DeterministicLinking {
 		this.jdbc.sql("""
 				drop table if exists closure_account; drop table if exists closure_identifier;
 				drop table if exists frontier_account; drop table if exists frontier_identifier;
-				create temp table closure_account (id bigint primary key) on commit drop;
 				create temp table closure_identifier (id bigint primary key) on commit drop;
-				create temp table frontier_account (id bigint) on commit drop;
 				create temp table frontier_identifier (id bigint) on commit drop""").update();
-		long added = this.jdbc.sql("""
-				with added as (insert into closure_account select distinct id from touched_account
-				               on conflict do nothing returning id)
-				insert into frontier_account select id from added""").update();
+		// filled first, indexed after: building an index at once costs far less than
+		// growing it row by row
+		long added = this.jdbc
+			.sql("create temp table closure_account on commit drop as select distinct id from touched_account")
+			.update();
+		this.jdbc.sql("""
+				alter table closure_account add primary key (id);
+				create temp table frontier_account on commit drop as select id from closure_account""").update();
 		if (!newlyQuarantined.isEmpty()) {
 			added += this.jdbc.sql("""
 					with added as (insert into closure_account
