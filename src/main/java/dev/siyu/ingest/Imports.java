@@ -105,7 +105,8 @@ public class Imports {
 				}
 				platform = match.mapping.platform();
 				String label = file.getFileName().toString();
-				planned.add(new PlannedFile(label, match, () -> new ReadAhead(TabularFile.open(file), label)));
+				boolean[] used = match.usedColumns(table.header().size());
+				planned.add(new PlannedFile(label, match, () -> new ReadAhead(TabularFile.open(file), label, used)));
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);

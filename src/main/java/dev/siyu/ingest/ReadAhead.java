@@ -25,6 +25,8 @@ final class ReadAhead implements Rows {
 
 	private final Thread reader;
 
+	private final boolean[] used;
+
 	private volatile boolean closed;
 
 	private Batch batch;
@@ -33,8 +35,9 @@ final class ReadAhead implements Rows {
 
 	private String[] cells = NO_CELLS;
 
-	ReadAhead(Rows source, String name) {
+	ReadAhead(Rows source, String name, boolean[] used) {
 		this.source = source;
+		this.used = used;
 		this.reader = new Thread(this::read, "import-reader " + name);
 		this.reader.setDaemon(true);
 		this.reader.start();
@@ -112,9 +115,9 @@ final class ReadAhead implements Rows {
 			boolean more = true;
 			while (more && !this.closed) {
 				while (next.size < BATCH && (more = this.source.next())) {
-					String[] row = new String[this.source.header().size()];
+					String[] row = new String[this.used.length];
 					for (int i = 0; i < row.length; i++) {
-						row[i] = this.source.cell(i);
+						row[i] = this.used[i] ? this.source.cell(i) : "";
 					}
 					next.cells[next.size] = row;
 					next.rowNumbers[next.size++] = this.source.rowNumber();

@@ -28,7 +28,7 @@ class ReadAheadTests {
 		Path file = write(text.toString());
 
 		try (TabularFile direct = TabularFile.open(file);
-				ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv")) {
+				ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv", new boolean[] { true, true })) {
 			assertThat(ahead.header()).containsExactly("id", "name");
 			int rows = 0;
 			while (direct.next()) {
@@ -55,11 +55,12 @@ class ReadAheadTests {
 		text.append("1001,\"broken\n1002,more\n");
 		Path file = write(text.toString());
 
-		try (ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv")) {
+		try (ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv", new boolean[] { true, false })) {
 			for (int i = 1; i <= 1_000; i++) {
 				assertThat(ahead.next()).isTrue();
 				assertThat(ahead.cell(0)).isEqualTo(Integer.toString(i));
 			}
+			assertThat(ahead.cell(1)).as("a column the mapping does not read").isEmpty();
 			assertThatIOException().isThrownBy(ahead::next).withMessageContaining("row 1002 has a quote");
 		}
 	}
@@ -72,7 +73,7 @@ class ReadAheadTests {
 		}
 		Path file = write(text.toString());
 
-		ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv");
+		ReadAhead ahead = new ReadAhead(TabularFile.open(file), "orders.csv", new boolean[] { true });
 		assertThat(ahead.next()).isTrue();
 		ahead.close();
 
