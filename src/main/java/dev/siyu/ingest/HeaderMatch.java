@@ -85,14 +85,6 @@ final class HeaderMatch {
 		return this.indexes.containsKey(field);
 	}
 
-	/** Which of a row's columns the mapping reads. */
-	boolean[] usedColumns(int width) {
-		boolean[] used = new boolean[width];
-		this.indexes.values().forEach((index) -> used[index] = true);
-		this.identifiers.forEach((identifier) -> used[identifier.index()] = true);
-		return used;
-	}
-
 	int index(OrderField field) {
 		return this.indexes.getOrDefault(field, -1);
 	}

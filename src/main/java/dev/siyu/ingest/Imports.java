@@ -104,9 +104,7 @@ public class Imports {
 							+ file.getFileName() + " is " + match.mapping.platform() + ", the others " + platform);
 				}
 				platform = match.mapping.platform();
-				String label = file.getFileName().toString();
-				boolean[] used = match.usedColumns(table.header().size());
-				planned.add(new PlannedFile(label, match, () -> new ReadAhead(TabularFile.open(file), label, used)));
+				planned.add(new PlannedFile(file.getFileName().toString(), match, () -> TabularFile.open(file)));
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);

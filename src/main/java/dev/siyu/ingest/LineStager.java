@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
@@ -49,12 +50,15 @@ final class LineStager {
 	private final RepeatedOrders repeated;
 
 	/**
-	 * Ciphertexts of identifiers and receivers already seen, so a repeat buyer's phone is
-	 * encrypted once.
+	 * Ciphertexts of identifiers already seen, so a repeat buyer's phone is encrypted
+	 * once.
 	 */
-	private final RecentValues<String, byte[]> encrypted = new RecentValues<>(100_000);
-
-	private final RecentValues<String, ChineseAddress> addresses = new RecentValues<>(100_000);
+	private final Map<String, byte[]> encrypted = new LinkedHashMap<>(1024, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+			return size() > 100_000;
+		}
+	};
 
 	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
 
@@ -63,6 +67,10 @@ final class LineStager {
 	private final Set<String> rejectedOrders = new HashSet<>();
 
 	private String lastOrder = "";
+
+	private String lastReceiverPlain;
+
+	private byte[] lastReceiverCipher;
 
 	/**
 	 * Tells apart the lines of an import in the order they were read, across its files.
@@ -290,8 +298,12 @@ final class LineStager {
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
 		if (identifier.strong()) {
-			cipher = this.encrypted.get(identifier.kind() + SEP + identifier.value(),
-					(key) -> this.personalData.encrypt(identifier.value()));
+			String cacheKey = identifier.kind() + SEP + identifier.value();
+			cipher = this.encrypted.get(cacheKey);
+			if (cipher == null) {
+				cipher = this.personalData.encrypt(identifier.value());
+				this.encrypted.put(cacheKey, cipher);
+			}
 		}
 		out.text(identifier.kind()).bytes(hash).bytes(cipher).nullable(identifier.masked()).bool(identifier.strong());
 	}
@@ -321,14 +333,17 @@ final class LineStager {
 			return null;
 		}
 		String plain = name + SEP + phone + SEP + address;
-		// receivers are keyed apart from identifiers: no identifier kind contains SEP
-		return this.encrypted.get(SEP + plain, (key) -> this.personalData.encrypt(plain));
+		if (!plain.equals(this.lastReceiverPlain)) {
+			this.lastReceiverPlain = plain;
+			this.lastReceiverCipher = this.personalData.encrypt(plain);
+		}
+		return this.lastReceiverCipher;
 	}
 
 	private ChineseAddress address(Row row) {
 		String full = row.text(OrderField.ADDRESS);
 		if (!full.isEmpty()) {
-			return this.addresses.get(full, ChineseAddress::parse);
+			return ChineseAddress.parse(full);
 		}
 		return ChineseAddress.of(row.text(OrderField.PROVINCE), row.text(OrderField.CITY),
 				row.text(OrderField.DISTRICT), row.text(OrderField.STREET), row.text(OrderField.ADDRESS_DETAIL));
