@@ -136,7 +136,7 @@ class BenchCommand {
 					var tenant = context.getBean(Tenants.class).create(tenantName, "benchmark").tenant();
 					resetPeaks();
 					long start = System.nanoTime();
-					PhaseClock phases = new PhaseClock();
+					PhaseClock phases = new PhaseClock(ProcessorTime.of(context.getBean(DataSource.class)));
 					ImportResult result = context.getBean(Imports.class)
 						.importFiles(tenant.id(), "taobao", null, List.of(orderFile), (fraction, phase) -> {
 							phases.enter(phase);
@@ -160,6 +160,7 @@ class BenchCommand {
 					out.put("copySeconds", Math.round(copySeconds * 100) / 100.0);
 					out.put("rejected", result.rejected());
 					out.put("phaseSeconds", phases.seconds());
+					out.put("phaseCpuSeconds", phases.cpuSeconds());
 					Output.result(this.json, out);
 				}
 			}
@@ -169,29 +170,60 @@ class BenchCommand {
 			return 0;
 		}
 
-		/** How long the import spent in each phase it reported. */
+		/**
+		 * How long the import spent in each phase it reported, on the wall clock and in
+		 * processor time of this JVM and of PostgreSQL.
+		 */
 		private static final class PhaseClock {
 
+			private final ProcessorTime cpu;
+
 			private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+			private final Map<String, Map<String, Double>> cpuSeconds = new LinkedHashMap<>();
 
 			private String current;
 
 			private long since = System.nanoTime();
 
+			private double javaSince;
+
+			private double postgresSince;
+
+			PhaseClock(ProcessorTime cpu) {
+				this.cpu = cpu;
+			}
+
 			void enter(String phase) {
 				String name = phase.startsWith("reading") ? "reading" : phase;
 				if (!name.equals(this.current)) {
 					long now = System.nanoTime();
+					double java = this.cpu.java();
+					double postgres = this.cpu.postgres();
 					if (this.current != null) {
-						this.seconds.merge(this.current, Math.round((now - this.since) / 1e7) / 100.0, Double::sum);
+						this.seconds.merge(this.current, round((now - this.since) / 1e9), Double::sum);
+						Map<String, Double> used = this.cpuSeconds.computeIfAbsent(this.current,
+								(key) -> new LinkedHashMap<>());
+						used.merge("java", round(java - this.javaSince), Double::sum);
+						used.merge("postgres", round(postgres - this.postgresSince), Double::sum);
 					}
 					this.current = name;
 					this.since = now;
+					this.javaSince = java;
+					this.postgresSince = postgres;
 				}
+			}
+
+			private static double round(double seconds) {
+				return Math.round(seconds * 100) / 100.0;
 			}
 
 			Map<String, Double> seconds() {
 				return this.seconds;
+			}
+
+			Map<String, Map<String, Double>> cpuSeconds() {
+				return this.cpuSeconds;
 			}
 
 		}

@@ -142,20 +142,24 @@ class DeterministicLinking {
 	 * Every account reachable from the touched ones, in the temporary table
 	 * closure_account: through strong, unquarantined identifiers and through the persons
 	 * they belong to, found round by round from the accounts the last round added.
-	 * Persons from {@code freshFrom} on hold one new account each, so they lead nowhere.
+	 * Persons from {@code freshFrom} on hold one new account each, so they lead nowhere;
+	 * identifiers this import created are held by touched accounts only, so they lead
+	 * nowhere either.
 	 */
 	private void collectClosure(List<Long> newlyQuarantined, long freshFrom) {
 		this.jdbc.sql("""
 				drop table if exists closure_account; drop table if exists closure_identifier;
 				drop table if exists frontier_account; drop table if exists frontier_identifier;
-				create temp table closure_account (id bigint primary key) on commit drop;
 				create temp table closure_identifier (id bigint primary key) on commit drop;
-				create temp table frontier_account (id bigint) on commit drop;
 				create temp table frontier_identifier (id bigint) on commit drop""").update();
-		long added = this.jdbc.sql("""
-				with added as (insert into closure_account select distinct id from touched_account
-				               on conflict do nothing returning id)
-				insert into frontier_account select id from added""").update();
+		// filled first, indexed after: building an index at once costs far less than
+		// growing it row by row
+		long added = this.jdbc
+			.sql("create temp table closure_account on commit drop as select distinct id from touched_account")
+			.update();
+		this.jdbc.sql("""
+				alter table closure_account add primary key (id);
+				create temp table frontier_account on commit drop as select id from closure_account""").update();
 		if (!newlyQuarantined.isEmpty()) {
 			added += this.jdbc.sql("""
 					with added as (insert into closure_account
@@ -177,6 +181,7 @@ class DeterministicLinking {
 						               join frontier_account f on f.id = ai.account_id
 						               join identifier i on i.id = ai.identifier_id and i.strong and i.quarantined_at is null
 						                 and %s
+						               where not exists (select 1 from scope_identifier s where s.id = ai.identifier_id and s.fresh)
 						               on conflict do nothing returning id)
 						insert into frontier_identifier select id from added"""
 					.formatted(IdentityRules.LINKS_SQL))

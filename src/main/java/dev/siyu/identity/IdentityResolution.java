@@ -62,12 +62,16 @@ public class IdentityResolution {
 		long identifiersCreated = registerIdentifiers(scopeId);
 		// temporary tables have no statistics until analysed; without them the planner
 		// sorts
-		this.jdbc.sql("analyze new_account, touched_account, scope_identifier").update();
+		this.jdbc.sql("analyze new_account, touched_account, scope_identifier (id, kind, value_hash, fresh)").update();
 		attachIdentifiers(scopeId);
 		if (accountsCreated > 10_000) {
 			// the graph grew a lot inside this transaction: tell the planner before the
 			// joins to come
-			this.jdbc.sql("analyze account; analyze identifier; analyze account_identifier").update();
+			this.jdbc
+				.sql("analyze account (id, tenant_id, platform, account_key, person_id); "
+						+ "analyze identifier (id, tenant_id, kind, value_hash, strong, quarantined_at); "
+						+ "analyze account_identifier (account_id, identifier_id)")
+				.update();
 		}
 		List<Long> quarantined = quarantineHubs();
 		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
@@ -134,13 +138,13 @@ public class IdentityResolution {
 					                                 where i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash)
 					               group by s.kind, s.value_hash
 					               returning id, kind, value_hash, strong)
-					select id, kind, value_hash, strong as links from added""")
+					select id, kind, value_hash, strong as links, true as fresh from added""")
 			.params(scope, scope)
 			.update();
 		this.jdbc
 			.sql("""
 					insert into scope_identifier
-					select i.id, i.kind, i.value_hash, i.strong and i.quarantined_at is null
+					select i.id, i.kind, i.value_hash, i.strong and i.quarantined_at is null, false
 					from (select kind, value_hash from identity_stage except select kind, value_hash from scope_identifier) s
 					join identifier i on i.tenant_id = ? and i.kind = s.kind and i.value_hash = s.value_hash""")
 			.param(scope)

@@ -244,7 +244,7 @@ public class Imports {
 			progress.report(0.8, "linking identities");
 			this.identity.absorb(plan.tenant().identityScope(), plan.platform(), "import:" + jobId);
 			progress.report(0.88, "merging orders");
-			orders = merge.mergeOrders(lineGranularity, hasItems);
+			orders = merge.mergeOrders(lineGranularity, hasItems, lineGranularity || hasItems || merged != null);
 			if (merged != null) {
 				this.jdbc.sql("select order_no, inserted from merged_order").query(rs -> {
 					merged.put(rs.getString(1), rs.getBoolean(2));

@@ -43,8 +43,9 @@ final class OrderMerge {
 	void prepare(boolean lineGranularity, boolean amountPerLine, StagingTables tables, boolean suspects) {
 		String key = lineGranularity ? "order_no, line_key" : "order_no";
 		// temporary tables have no statistics until analysed; without them the planner
-		// sorts
-		this.jdbc.sql("analyze stg_line").update();
+		// sorts. Only the columns joined or grouped on: the rest cost time and guide
+		// nothing
+		this.jdbc.sql("analyze stg_line (seq, order_no, line_key, account_key, shop_key, sku)").update();
 		if (suspects) {
 			this.jdbc
 				.sql("delete from stg_line l using (select s." + key.replace(", ", ", s.")
@@ -78,7 +79,7 @@ final class OrderMerge {
 			this.orderView = true;
 		}
 		if (!this.orderView) {
-			this.jdbc.sql("analyze stg_order").update();
+			this.jdbc.sql("analyze stg_order (order_no, account_key, shop_key)").update();
 		}
 		this.jdbc.sql("""
 				create temp table account_stage on commit drop as
@@ -89,14 +90,16 @@ final class OrderMerge {
 				+ ") as seen (account_key, kind, value_hash, value_enc, masked, strong) "
 				+ "group by account_key, kind, value_hash")
 			.update();
-		this.jdbc.sql("analyze account_stage, identity_stage").update();
+		this.jdbc.sql("analyze account_stage, identity_stage (account_key, kind, value_hash)").update();
 	}
 
 	/**
 	 * Inserts new orders, updates changed ones in place (their old values go to
 	 * order_change first) and leaves the rest alone; returns inserted and updated counts.
+	 * With {@code recordMerged} the merged orders are listed in merged_order (for items
+	 * and per-order outcomes).
 	 */
-	long[] mergeOrders(boolean withItems, boolean itemFile) {
+	long[] mergeOrders(boolean withItems, boolean itemFile, boolean recordMerged) {
 		this.jdbc.sql("""
 				insert into shop (tenant_id, platform, shop_key, name)
 				select ?, ?, shop_key, any_value(shop_name) from stg_order where shop_key is not null
@@ -105,71 +108,47 @@ final class OrderMerge {
 		if (withItems) {
 			mergeProducts("stg_line");
 		}
-		this.jdbc.sql("""
+		long known = this.jdbc.sql("""
 				create temp table known_order on commit drop as
 				select s.order_no, o.id, o.content_hash <> s.content_hash as changed
 				from stg_order s join orders o on o.tenant_id = ? and o.platform = ? and o.order_no = s.order_no""")
 			.params(this.tenant, this.platform)
 			.update();
-		this.jdbc.sql("analyze known_order").update();
-		this.jdbc
-			.sql("""
-					insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
-					                          old_refund, new_refund)
-					select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
-					from known_order k join orders o on o.id = k.id join stg_order s on s.order_no = k.order_no
-					where k.changed""")
-			.param(this.importId)
-			.update();
-		this.jdbc
-			.sql("create temp table if not exists merged_order (id bigint, order_no text, inserted boolean) "
-					+ "on commit drop")
-			.update();
-		this.jdbc.sql("""
-				with changed as (
-				  update orders o set account_id = a.id, shop_id = sh.id, status = s.status,
-				         platform_status = s.platform_status, created_at = s.created_at, paid_at = s.paid_at,
-				         completed_at = s.completed_at, amount = s.amount, freight = s.freight, discount = s.discount,
-				         refund = coalesce(s.refund, 0),
-				         item_count = case when s.item_count > 0 then s.item_count else o.item_count end,
-				         quantity = s.quantity, creator_id = s.creator_id, creator_name = s.creator_name,
-				         traffic_source = s.traffic_source, channel = s.channel, province = s.province, city = s.city,
-				         district = s.district, receiver = s.receiver, content_hash = s.content_hash,
-				         last_import_id = ?, updated_at = now()
-				  from known_order k join stg_order s on s.order_no = k.order_no
+		if (recordMerged) {
+			this.jdbc
+				.sql("create temp table if not exists merged_order (id bigint, order_no text, inserted boolean) "
+						+ "on commit drop")
+				.update();
+		}
+		long updated = (known > 0) ? updateChanged(recordMerged) : 0;
+		long inserted = this.jdbc.sql("""
+				%s
+				  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
+				         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
+				         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
+				         content_hash, items_hash, first_import_id, last_import_id)
+				  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
+				         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), %s, s.quantity,
+				         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
+				         s.receiver, s.content_hash, %s, ?, ?
+				  from stg_order s
 				  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
-				  where o.id = k.id and k.changed
-				  returning o.id, o.order_no
-				)
-				insert into merged_order select id, order_no, false from changed""")
-			.params(this.importId, this.scope, this.platform, this.tenant, this.platform)
-			.update();
-		this.jdbc
-			.sql("""
-					with added as (
-					  insert into orders (tenant_id, platform, order_no, account_id, shop_id, status, platform_status,
-					         created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, quantity,
-					         creator_id, creator_name, traffic_source, channel, province, city, district, receiver,
-					         content_hash, items_hash, first_import_id, last_import_id)
-					  select ?, ?, s.order_no, a.id, sh.id, s.status, s.platform_status, s.created_at, s.paid_at,
-					         s.completed_at, s.amount, s.freight, s.discount, coalesce(s.refund, 0), %s, s.quantity,
-					         s.creator_id, s.creator_name, s.traffic_source, s.channel, s.province, s.city, s.district,
-					         s.receiver, s.content_hash, %s, ?, ?
-					  from stg_order s
-					  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
-					  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key %s
-					  where not exists (select 1 from known_order k where k.order_no = s.order_no)
-					  returning id, order_no
-					)
-					insert into merged_order select id, order_no, true from added""".formatted(
-					itemFile ? "coalesce(ia.item_count, s.item_count)" : "s.item_count",
-					itemFile ? "ia.items_hash" : "null",
-					itemFile ? "left join item_agg ia on ia.order_no = s.order_no" : ""))
+				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key %s
+				  %s
+				%s""".formatted(recordMerged ? "with added as (" : "",
+				itemFile ? "coalesce(ia.item_count, s.item_count)" : "s.item_count",
+				itemFile ? "ia.items_hash" : "null",
+				itemFile ? "left join item_agg ia on ia.order_no = s.order_no" : "",
+				// with no order known before, the anti-join would only cost time
+				(known > 0) ? "where not exists (select 1 from known_order k where k.order_no = s.order_no)" : "",
+				recordMerged ? "returning id, order_no) insert into merged_order select id, order_no, true from added"
+						: ""))
 			.params(this.tenant, this.platform, this.importId, this.importId, this.scope, this.platform, this.tenant,
 					this.platform)
 			.update();
-		this.jdbc.sql("analyze merged_order").update();
+		if (recordMerged) {
+			this.jdbc.sql("analyze merged_order").update();
+		}
 		if (withItems) {
 			this.jdbc.sql("""
 					delete from order_item i using merged_order m where i.order_id = m.id and not m.inserted""")
@@ -189,10 +168,43 @@ final class OrderMerge {
 		if (this.orderView) {
 			this.jdbc.sql("drop view stg_order").update();
 		}
-		return this.jdbc
-			.sql("select count(*) filter (where inserted), count(*) filter (where not inserted) from merged_order")
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+		return new long[] { inserted, updated };
+	}
+
+	/**
+	 * Updates the orders known before whose content changed, after writing their old
+	 * values to order_change; returns how many.
+	 */
+	private long updateChanged(boolean recordMerged) {
+		this.jdbc.sql("analyze known_order").update();
+		this.jdbc
+			.sql("""
+					insert into order_change (tenant_id, order_id, import_id, old_status, new_status, old_amount, new_amount,
+					                          old_refund, new_refund)
+					select o.tenant_id, o.id, ?, o.status, s.status, o.amount, s.amount, o.refund, coalesce(s.refund, 0)
+					from known_order k join orders o on o.id = k.id join stg_order s on s.order_no = k.order_no
+					where k.changed""")
+			.param(this.importId)
+			.update();
+		return this.jdbc.sql("""
+				%s
+				  update orders o set account_id = a.id, shop_id = sh.id, status = s.status,
+				         platform_status = s.platform_status, created_at = s.created_at, paid_at = s.paid_at,
+				         completed_at = s.completed_at, amount = s.amount, freight = s.freight, discount = s.discount,
+				         refund = coalesce(s.refund, 0),
+				         item_count = case when s.item_count > 0 then s.item_count else o.item_count end,
+				         quantity = s.quantity, creator_id = s.creator_id, creator_name = s.creator_name,
+				         traffic_source = s.traffic_source, channel = s.channel, province = s.province, city = s.city,
+				         district = s.district, receiver = s.receiver, content_hash = s.content_hash,
+				         last_import_id = ?, updated_at = now()
+				  from known_order k join stg_order s on s.order_no = k.order_no
+				  left join account a on a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key
+				  left join shop sh on sh.tenant_id = ? and sh.platform = ? and sh.shop_key = s.shop_key
+				  where o.id = k.id and k.changed
+				%s""".formatted(recordMerged ? "with changed as (" : "", recordMerged
+				? "returning o.id, o.order_no) insert into merged_order select id, order_no, false from changed" : ""))
+			.params(this.importId, this.scope, this.platform, this.tenant, this.platform)
+			.update();
 	}
 
 	/**

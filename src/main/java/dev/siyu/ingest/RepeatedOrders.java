@@ -8,11 +8,14 @@ import java.util.Set;
  * Notices the order numbers (or order lines) an import may see twice, in constant memory:
  * a Bloom filter over what was seen, and the numbers that hit it. The merge then
  * deduplicates only those, instead of sorting every staged row; a false hit costs a
- * little work, never a wrong answer.
+ * little work, never a wrong answer. The bits of one key lie in one 512-bit block, so a
+ * key costs one cache miss, not one per bit.
  */
 final class RepeatedOrders {
 
 	private static final int BITS = 1 << 27;
+
+	private static final int BLOCK_BITS = 512;
 
 	private static final int HASHES = 5;
 
@@ -25,15 +28,17 @@ final class RepeatedOrders {
 	 */
 	void see(String key, String orderNo) {
 		long hash = hash64(key.getBytes(StandardCharsets.UTF_8));
-		int h1 = (int) hash;
-		int h2 = (int) (hash >>> 32);
+		int block = ((int) hash & (BITS / BLOCK_BITS - 1)) * (BLOCK_BITS / 64);
+		int h1 = (int) (hash >>> 32);
+		int h2 = (int) (hash >>> 41) | 1;
 		boolean seenBefore = true;
 		for (int i = 0; i < HASHES; i++) {
-			int bit = (h1 + i * h2) & (BITS - 1);
+			int bit = (h1 + i * h2) & (BLOCK_BITS - 1);
 			long mask = 1L << (bit & 63);
-			if ((this.bits[bit >>> 6] & mask) == 0) {
+			int word = block + (bit >>> 6);
+			if ((this.bits[word] & mask) == 0) {
 				seenBefore = false;
-				this.bits[bit >>> 6] |= mask;
+				this.bits[word] |= mask;
 			}
 		}
 		if (seenBefore) {
