@@ -17,7 +17,7 @@ public class IdentitySettings {
 
 	private final boolean autoMatchByDefault;
 
-	IdentitySettings(JdbcClient jdbc, @Value("${siyu.identity.auto-match:true}") boolean autoMatchByDefault) {
+	IdentitySettings(JdbcClient jdbc, @Value("${siyu.identity.auto-match:false}") boolean autoMatchByDefault) {
 		this.jdbc = jdbc;
 		this.autoMatchByDefault = autoMatchByDefault;
 	}
