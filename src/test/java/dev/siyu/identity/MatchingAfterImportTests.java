@@ -2,13 +2,13 @@ package dev.siyu.identity;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import dev.siyu.ingest.Imports;
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +58,8 @@ class MatchingAfterImportTests {
 
 		buyers.buyer("douyin", "d-dai", "林黛玉", "139****0001", "江苏省 苏州市 姑苏区 平江路88号3栋", null);
 
-		eventually(() -> personOf("d-dai") == personOf("m-dai"));
-		eventually(() -> pending() == 0);
+		Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> personOf("d-dai") == personOf("m-dai"));
+		Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> pending() == 0);
 		String rule = this.jdbc
 			.sql("select rule from identity_link where account_id = (select id from account where tenant_id = ? "
 					+ "and account_key = 'd-dai') and ended_at is null")
@@ -94,20 +94,6 @@ class MatchingAfterImportTests {
 			.params(this.tenant.value(), accountKey)
 			.query(Long.class)
 			.single();
-	}
-
-	private static void eventually(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("condition not met within 90 s").isLessThan(deadline);
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }
