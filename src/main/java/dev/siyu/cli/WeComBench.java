@@ -35,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 				+ "without crypto or database.")
 class WeComBench implements Callable<Integer> {
 
+	private static final int WARM_UPS = 10000;
+
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
@@ -69,23 +71,29 @@ class WeComBench implements Callable<Integer> {
 			int port = context.getEnvironment().getProperty("local.server.port", Integer.class);
 			sandbox.activity().seed(1, 2, 0, 0, List.of());
 			String name = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-			TenantId tenant = context.getBean(Tenants.class).create(name, "WeCom benchmark").tenant().id();
+			Tenants.CreatedTenant created = context.getBean(Tenants.class).create(name, "WeCom benchmark");
+			TenantId tenant = created.tenant().id();
 			WeComSandbox.Settings corp = sandbox.settings();
 			context.getBean(Corps.class)
 				.configure(name, new CorpSettings(corp.corpId(), corp.token(), corp.aesKey(), corp.secret(), 1000002,
 						sandbox.baseUrl(), 1_000_000));
 			ChannelCodes codes = context.getBean(ChannelCodes.class);
-			codes.create(tenant, new ChannelCodes.NewCode("bench", "other", "benchmark", List.of("guide01"),
-					"您好，我是{staff}，欢迎！", null));
-			List<String> welcomeCodes = new ArrayList<>(this.callbacks);
+			for (String state : List.of(WeComBenchSender.MEASURED_STATE, WeComBenchSender.WARM_UP_STATE)) {
+				codes.create(tenant, new ChannelCodes.NewCode(state, "other", "benchmark", List.of("guide01"),
+						"您好，我是{staff}，欢迎！", null));
+			}
+			List<String> welcomeCodes = new ArrayList<>(this.callbacks + WARM_UPS);
 			for (int i = 0; i < this.callbacks; i++) {
 				welcomeCodes.add("BW" + i);
+			}
+			for (int i = 0; i < WARM_UPS; i++) {
+				welcomeCodes.add("WW" + i);
 			}
 			sandbox.activity().acceptWelcomeCodes(welcomeCodes);
 			int replays = (this.replays != null) ? this.replays : this.callbacks / 5;
 			Path out = work.resolve("sender.json");
 			progress.update(0.1, "sending " + this.callbacks + " callbacks from a second process");
-			runSender(port, name, corp, replays, out);
+			runSender(port, name, created.apiKey(), corp, replays, out);
 			progress.update(0.8, "waiting for processing");
 			WeComStatus status = context.getBean(WeComStatus.class);
 			long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -93,7 +101,7 @@ class WeComBench implements Callable<Integer> {
 			while (System.nanoTime() < deadline) {
 				int welcomes = sandbox.welcomesReceived().size();
 				if ((long) status.of(tenant).get("eventsPending") == 0
-						&& (welcomes == this.callbacks || welcomes == lastWelcomes)) {
+						&& (welcomes == this.callbacks + WARM_UPS || welcomes == lastWelcomes)) {
 					break;
 				}
 				lastWelcomes = welcomes;
@@ -103,17 +111,20 @@ class WeComBench implements Callable<Integer> {
 			JsonNode sent = JsonMapper.builder().build().readTree(out.toFile());
 			// the add events of the measured pass in the log: each once, processed once
 			long[] log = new long[2];
-			context.getBean(JdbcClient.class).sql("""
-					select count(*), coalesce(sum(process_count), 0) from wecom_event
-					where tenant_id = ? and change_type = 'add_external_contact'""").param(tenant.value()).query(rs -> {
-				log[0] = rs.getLong(1);
-				log[1] = rs.getLong(2);
-			});
+			context.getBean(JdbcClient.class)
+				.sql("""
+						select count(*), coalesce(sum(process_count), 0) from wecom_event
+						where tenant_id = ? and change_type = 'add_external_contact' and state = ?""")
+				.params(tenant.value(), WeComBenchSender.MEASURED_STATE)
+				.query(rs -> {
+					log[0] = rs.getLong(1);
+					log[1] = rs.getLong(2);
+				});
 			long events = log[0];
 			long processings = log[1];
 			long adds = codes.list(tenant)
 				.stream()
-				.filter(code -> code.get("state").equals("bench"))
+				.filter(code -> code.get("state").equals(WeComBenchSender.MEASURED_STATE))
 				.mapToLong(code -> (long) code.get("adds"))
 				.sum();
 			Map<String, Long> received = sandbox.welcomesReceived();
@@ -154,7 +165,7 @@ class WeComBench implements Callable<Integer> {
 		return 0;
 	}
 
-	private void runSender(int port, String tenant, WeComSandbox.Settings corp, int replays, Path out)
+	private void runSender(int port, String tenant, String apiKey, WeComSandbox.Settings corp, int replays, Path out)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -174,7 +185,8 @@ class WeComBench implements Callable<Integer> {
 					"--baseline-url", "http://127.0.0.1:" + port + "/wecom/callback/no-such-tenant-baseline",
 					"--corp-id", corp.corpId(), "--token", corp.token(), "--aes-key", corp.aesKey(), "--callbacks",
 					Integer.toString(this.callbacks), "--replays", Integer.toString(replays), "--concurrency",
-					Integer.toString(this.concurrency), "--out", out.toString()));
+					Integer.toString(this.concurrency), "--warm-up", Integer.toString(WARM_UPS), "--status-url",
+					"http://127.0.0.1:" + port + "/api/v1/wecom/status", "--api-key", apiKey, "--out", out.toString()));
 		Process sender = new ProcessBuilder(command).inheritIO().start();
 		int code = sender.waitFor();
 		if (code != 0) {

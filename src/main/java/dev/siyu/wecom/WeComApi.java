@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import me.chanjar.weixin.common.error.WxErrorException;
-import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
@@ -21,15 +20,7 @@ class WeComApi {
 
 	private final Map<Long, Client> clients = new ConcurrentHashMap<>();
 
-	WeComApi() {
-		// WxJava's shared HTTP client allows 10 connections per host by default; the
-		// welcome senders alone may use more at once
-		DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
-		if (!http.getPrepared().get()) {
-			http.setMaxConnPerHost(32);
-			http.setMaxTotalConn(64);
-		}
-	}
+	private final LeanHttpClient http = new LeanHttpClient(32);
 
 	/** One call to WeCom's API. */
 	@FunctionalInterface
@@ -45,7 +36,8 @@ class WeComApi {
 					"the corp has no secret configured: set one with --secret to use its API");
 		}
 		Client client = this.clients.compute(corp.tenant().value(),
-				(id, existing) -> (existing != null && existing.corp().equals(corp)) ? existing : new Client(corp));
+				(id, existing) -> (existing != null && existing.corp().equals(corp)) ? existing
+						: new Client(corp, this.http));
 		client.limit().acquire();
 		try {
 			return call.on(client.service());
@@ -57,11 +49,11 @@ class WeComApi {
 
 	private record Client(Corp corp, WxCpService service, RateLimit limit) {
 
-		Client(Corp corp) {
-			this(corp, newService(corp), new RateLimit(corp.callsPerMinute()));
+		Client(Corp corp, LeanHttpClient http) {
+			this(corp, newService(corp, http), new RateLimit(corp.callsPerMinute()));
 		}
 
-		private static WxCpService newService(Corp corp) {
+		private static WxCpService newService(Corp corp, LeanHttpClient http) {
 			WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
 			config.setCorpId(corp.corpId());
 			config.setCorpSecret(corp.secret());
@@ -69,6 +61,7 @@ class WeComApi {
 			config.setToken(corp.token());
 			config.setAesKey(corp.aesKey());
 			config.setBaseApiUrl(corp.apiBase());
+			config.setApacheHttpClientBuilder(http);
 			WxCpServiceImpl service = new WxCpServiceImpl();
 			service.setWxCpConfigStorage(config);
 			return service;

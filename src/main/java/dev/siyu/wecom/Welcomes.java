@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpWelcomeMsg;
@@ -38,6 +40,8 @@ class Welcomes implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Welcomes.class);
 
+	private static final long RECORD_EVERY_MILLIS = 200;
+
 	private final JdbcClient jdbc;
 
 	private final Corps corps;
@@ -49,6 +53,17 @@ class Welcomes implements DisposableBean {
 	private final ExecutorService senders;
 
 	private final ExecutorService claimer;
+
+	private final BlockingQueue<Delivered> outcomes = new LinkedBlockingQueue<>();
+
+	private final Thread recorder;
+
+	/**
+	 * Welcome codes the fast lane claimed lately: the processor, reaching their adds
+	 * later, need not ask the database again. After a restart it does, and finds them
+	 * claimed there.
+	 */
+	private final Map<String, Long> claimedByFastLane = new ConcurrentHashMap<>();
 
 	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
@@ -67,6 +82,9 @@ class Welcomes implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.recorder = new Thread(this::recordOutcomes, "wecom-welcome-record");
+		this.recorder.setDaemon(true);
+		this.recorder.start();
 		eventLog.onLogged(this::fastLane);
 	}
 
@@ -99,19 +117,52 @@ class Welcomes implements DisposableBean {
 		}
 		Map<String, CallbackEvent> byCode = byCode(events);
 		Corp corp = this.corps.require(tenant);
-		List<CompletableFuture<Outcome>> sends = new ArrayList<>(claims.size());
 		for (Claim claim : claims) {
-			sends.add(CompletableFuture.supplyAsync(() -> deliver(corp, claim, byCode.get(claim.welcomeCode())),
-					this.senders));
+			this.claimedByFastLane.put(tenant.value() + "/" + claim.welcomeCode(), System.nanoTime());
+			this.senders.execute(() -> {
+				Outcome outcome;
+				try {
+					outcome = deliver(corp, claim, byCode.get(claim.welcomeCode()));
+				}
+				catch (RuntimeException ex) {
+					outcome = new Outcome("failed", "not sent: " + ex.getMessage());
+				}
+				this.outcomes.add(new Delivered(claim, outcome));
+			});
 		}
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+		forgetOldClaims();
+	}
+
+	/**
+	 * Records what became of sent welcomes, many at a time: the status of a welcome
+	 * matters to no one within a fraction of a second, and one statement for hundreds of
+	 * sends costs the database far less than one for each.
+	 */
+	private void recordOutcomes() {
+		List<Delivered> batch = new ArrayList<>();
+		while (!Thread.currentThread().isInterrupted()) {
 			try {
-				record(claims, sends.stream().map(send -> send.getNow(new Outcome("failed", "not sent"))).toList());
+				Delivered first = this.outcomes.take();
+				Thread.sleep(RECORD_EVERY_MILLIS);
+				batch.add(first);
+				this.outcomes.drainTo(batch, 5000);
+				record(batch.stream().map(Delivered::claim).toList(), batch.stream().map(Delivered::outcome).toList());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			catch (RuntimeException ex) {
-				log.warn("Recording {} welcomes failed (they stay 'sending'): {}", claims.size(), ex.toString());
+				log.warn("Recording {} welcomes failed (they stay 'sending'): {}", batch.size(), ex.toString());
 			}
-		});
+			batch.clear();
+		}
+	}
+
+	private void forgetOldClaims() {
+		if (this.claimedByFastLane.size() > 100_000) {
+			long old = System.nanoTime() - 2 * this.window.toNanos();
+			this.claimedByFastLane.values().removeIf(at -> at < old);
+		}
 	}
 
 	/**
@@ -134,7 +185,8 @@ class Welcomes implements DisposableBean {
 	}
 
 	void send(TenantId tenant, CallbackEvent event) {
-		if (event.state() == null) {
+		if (event.state() == null
+				|| this.claimedByFastLane.remove(tenant.value() + "/" + event.welcomeCode()) != null) {
 			return;
 		}
 		List<Claim> claims = claim(tenant, List.of(event));
@@ -208,6 +260,9 @@ class Welcomes implements DisposableBean {
 	}
 
 	private record Outcome(String status, String detail) {
+	}
+
+	private record Delivered(Claim claim, Outcome outcome) {
 	}
 
 	/**
@@ -306,6 +361,7 @@ class Welcomes implements DisposableBean {
 	public void destroy() {
 		this.claimer.shutdownNow();
 		this.senders.shutdownNow();
+		this.recorder.interrupt();
 	}
 
 }

@@ -150,7 +150,10 @@ class WeComSandboxTests {
 			JsonNode codes = this.api.get("/api/v1/wecom/channel-codes").json();
 			assertThat(codes.get(0).get("adds").asInt()).isEqualTo(1);
 		});
-		assertThat(this.api.get("/api/v1/wecom/welcomes").json().get(0).get("status").asString()).isEqualTo("sent");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> assertThat(this.api.get("/api/v1/wecom/welcomes").json().get(0).get("status").asString())
+						.isEqualTo("sent"));
 
 		Api.Response cards = this.api.postJson("/api/v1/wecom/channel-codes/pi-2026-06/cards",
 				"{\"orderNos\": [\"P1\"]}");
