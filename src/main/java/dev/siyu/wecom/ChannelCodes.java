@@ -96,8 +96,8 @@ public class ChannelCodes {
 		return this.jdbc
 			.sql("""
 					select c.state, c.kind, c.name, c.userids, c.config_id, c.qr_code, c.welcome_template, c.gift_link,
-					       (select count(distinct (xpath('/xml/ExternalUserID/text()', e.payload::xml))[1]::text)
-					        from wecom_event e where e.tenant_id = c.tenant_id and e.state = c.state) as scans,
+					       (select count(*) from wecom_code_customer k
+					        where k.tenant_id = c.tenant_id and k.state = c.state) as scans,
 					       (select count(*) from wecom_follow f where f.tenant_id = c.tenant_id and f.state = c.state) as adds,
 					       (select count(*) from wecom_follow f where f.tenant_id = c.tenant_id and f.state = c.state
 					          and f.deleted_at is null) as friends

@@ -38,12 +38,16 @@ class ContactWriter {
 
 	private final Reach reach;
 
-	ContactWriter(JdbcClient jdbc, PersonalData personalData, IdentityResolution identity, Corps corps, Reach reach) {
+	private final CodeCustomers codeCustomers;
+
+	ContactWriter(JdbcClient jdbc, PersonalData personalData, IdentityResolution identity, Corps corps, Reach reach,
+			CodeCustomers codeCustomers) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.identity = identity;
 		this.corps = corps;
 		this.reach = reach;
+		this.codeCustomers = codeCustomers;
 	}
 
 	/** A contact as the API showed it, with the relations it has to staff. */
@@ -132,6 +136,7 @@ class ContactWriter {
 					(remark != null) ? Masking.name(remark) : null, follow.getState(), addWay,
 					(follow.getTagIds() != null) ? follow.getTagIds() : new String[0], added)
 			.update();
+		this.codeCustomers.came(tenant, follow.getState(), external, added);
 	}
 
 }

@@ -28,10 +28,13 @@ class EventHandlers {
 
 	private final Reach reach;
 
-	EventHandlers(JdbcClient jdbc, Welcomes welcomes, Reach reach) {
+	private final CodeCustomers codeCustomers;
+
+	EventHandlers(JdbcClient jdbc, Welcomes welcomes, Reach reach, CodeCustomers codeCustomers) {
 		this.jdbc = jdbc;
 		this.welcomes = welcomes;
 		this.reach = reach;
+		this.codeCustomers = codeCustomers;
 	}
 
 	Batch newBatch() {
@@ -114,6 +117,8 @@ class EventHandlers {
 				.params(tenant.value(), requireUser(event), event.externalUserId(), event.state(),
 						Timestamp.from(event.at()))
 				.update();
+			EventHandlers.this.codeCustomers.came(tenant, event.state(), event.externalUserId(),
+					Timestamp.from(event.at()));
 		}
 
 		private void unfollow(TenantId tenant, CallbackEvent event, String by) {

@@ -149,6 +149,7 @@ class WeComSandboxTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode codes = this.api.get("/api/v1/wecom/channel-codes").json();
 			assertThat(codes.get(0).get("adds").asInt()).isEqualTo(1);
+			assertThat(codes.get(0).get("scans").asInt()).isEqualTo(1);
 		});
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(
