@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import dev.siyu.identity.PersonIdentity;
 import dev.siyu.identity.ProbabilisticLinking;
 import dev.siyu.tenant.Tenant;
-import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +27,8 @@ class IdentityCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Parameters(paramLabel = "PERSON", description = "The person id")
 		long person;
@@ -37,7 +36,7 @@ class IdentityCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				Tenant tenant = this.tenant.in(context);
 				Map<String, Object> identity = context.getBean(PersonIdentity.class)
 					.explain(tenant.identityScope(), this.person);
 				System.out.println(
@@ -56,8 +55,8 @@ class IdentityCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--json", description = "Print one JSON object as the last line")
 		boolean json;
@@ -65,7 +64,7 @@ class IdentityCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				Tenant tenant = this.tenant.in(context);
 				ProbabilisticLinking.Summary summary = context.getBean(ProbabilisticLinking.class)
 					.run(tenant.identityScope(), "cli");
 				Map<String, Object> out = new LinkedHashMap<>();

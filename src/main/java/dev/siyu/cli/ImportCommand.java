@@ -15,7 +15,6 @@ import dev.siyu.ingest.Imports;
 import dev.siyu.synthetic.Manifest;
 import dev.siyu.synthetic.ManifestFile;
 import dev.siyu.tenant.Tenant;
-import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +30,8 @@ class ImportCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
-	@Option(names = "--tenant", required = true, paramLabel = "NAME")
-	String tenant;
+	@Mixin
+	TenantOption tenant = new TenantOption();
 
 	@Option(names = "--source", paramLabel = "SOURCE",
 			description = "taobao, douyin, jd, youzan or generic (youzan and generic need --mapping)")
@@ -56,7 +55,7 @@ class ImportCommand implements Callable<Integer> {
 		List<Job> jobs = jobs();
 		try (ConfigurableApplicationContext context = Application.forCommand(this.database);
 				ProgressBar progress = new ProgressBar()) {
-			Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+			Tenant tenant = this.tenant.in(context);
 			Imports imports = context.getBean(Imports.class);
 			Totals totals = new Totals();
 			for (int i = 0; i < jobs.size(); i++) {

@@ -8,7 +8,6 @@ import dev.siyu.audience.Engine;
 import dev.siyu.audience.Expression;
 import dev.siyu.audience.Expressions;
 import dev.siyu.audience.Segments;
-import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,8 +28,8 @@ class SegmentCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--engine", defaultValue = "bitmap", paramLabel = "bitmap|sql")
 		String engine;
@@ -48,7 +47,7 @@ class SegmentCommand {
 					? Expressions.fromJson(JsonMapper.builder().build().readTree(this.expression))
 					: Expressions.parse(this.expression);
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				long scope = context.getBean(Tenants.class).require(this.tenant).identityScope().value();
+				long scope = this.tenant.in(context).identityScope().value();
 				Segments segments = context.getBean(Segments.class);
 				if (engine == Engine.BITMAP) {
 					segments.count(scope, expression, engine);

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import dev.siyu.ingest.TenantStatistics;
 import dev.siyu.tenant.Tenant;
-import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,8 +19,8 @@ class StatsCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
-	@Option(names = "--tenant", required = true, paramLabel = "NAME")
-	String tenant;
+	@Mixin
+	TenantOption tenant = new TenantOption();
 
 	@Option(names = "--json", description = "Print one JSON object as the last line")
 	boolean json;
@@ -29,7 +28,7 @@ class StatsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-			Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+			Tenant tenant = this.tenant.in(context);
 			TenantStatistics.Counts counts = context.getBean(TenantStatistics.class).of(tenant.id());
 			Map<String, Object> out = new LinkedHashMap<>();
 			out.put("orders", counts.orders());

@@ -10,7 +10,6 @@ import dev.siyu.audience.RuleTags;
 import dev.siyu.tags.Tag;
 import dev.siyu.tags.TagCatalog;
 import dev.siyu.tags.TagKind;
-import dev.siyu.tenant.Tenants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +26,8 @@ class TagCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--json", description = "Print one JSON object as the last line")
 		boolean json;
@@ -36,7 +35,7 @@ class TagCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				long scope = context.getBean(Tenants.class).require(this.tenant).identityScope().value();
+				long scope = this.tenant.in(context).identityScope().value();
 				List<Tag> tags = context.getBean(TagCatalog.class).tags(scope);
 				Map<String, Object> out = new LinkedHashMap<>();
 				out.put("tags", tags.stream().map(tag -> tag.name() + " (" + tag.kind().code() + ")").toList());
@@ -54,8 +53,8 @@ class TagCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--name", required = true)
 		String name;
@@ -75,7 +74,7 @@ class TagCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				long scope = context.getBean(Tenants.class).require(this.tenant).identityScope().value();
+				long scope = this.tenant.in(context).identityScope().value();
 				Tag tag = (this.rule != null)
 						? context.getBean(RuleTags.class)
 							.define(scope, this.group, this.name, null, null, Expressions.parse(this.rule), "cli")

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.siyu.tenant.Tenant;
-import dev.siyu.tenant.Tenants;
 import dev.siyu.value.ClvFits;
 import dev.siyu.value.CustomerScores;
 import picocli.CommandLine.Command;
@@ -28,8 +27,8 @@ class ValueCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--json", description = "Print one JSON object as the last line")
 		boolean json;
@@ -37,7 +36,7 @@ class ValueCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				Tenant tenant = this.tenant.in(context);
 				CustomerScores.Refresh refresh = context.getBean(CustomerScores.class).refresh(tenant.id());
 				Map<String, Object> out = new LinkedHashMap<>();
 				out.put("buyers", refresh.buyers());
@@ -59,8 +58,8 @@ class ValueCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--tenant", required = true, paramLabel = "NAME")
-		String tenant;
+		@Mixin
+		TenantOption tenant = new TenantOption();
 
 		@Option(names = "--json", description = "Print one JSON object as the last line")
 		boolean json;
@@ -68,7 +67,7 @@ class ValueCommand {
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant tenant = context.getBean(Tenants.class).require(this.tenant);
+				Tenant tenant = this.tenant.in(context);
 				Output.result(this.json,
 						context.getBean(ClvFits.class).fit(tenant.id(), LocalDate.now(ZoneId.of("Asia/Shanghai"))));
 				return 0;
