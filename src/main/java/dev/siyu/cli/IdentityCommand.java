@@ -9,10 +9,10 @@ import dev.siyu.identity.ProbabilisticLinking;
 import dev.siyu.tenant.Tenant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @Command(name = "identity", mixinStandardHelpOptions = true, description = "One ID: explain a person, match persons.",
@@ -50,32 +50,19 @@ class IdentityCommand {
 	@Command(name = "match", mixinStandardHelpOptions = true,
 			description = "Probabilistic One ID over a tenant's persons: link the sure pairs, queue the uncertain ones "
 					+ "for review.")
-	static class Match implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Mixin
-		TenantOption tenant = new TenantOption();
-
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
+	static class Match extends OnTenant {
 
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant tenant = this.tenant.in(context);
-				ProbabilisticLinking.Summary summary = context.getBean(ProbabilisticLinking.class)
-					.run(tenant.identityScope(), "cli");
-				Map<String, Object> out = new LinkedHashMap<>();
-				out.put("persons", summary.persons());
-				out.put("candidatePairs", summary.candidatePairs());
-				out.put("autoLinked", summary.autoLinked());
-				out.put("queuedForReview", summary.queuedForReview());
-				out.put("forbidden", summary.forbidden());
-				Output.result(this.json, out);
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			ProbabilisticLinking.Summary summary = context.getBean(ProbabilisticLinking.class)
+				.run(tenant.identityScope(), "cli");
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("persons", summary.persons());
+			out.put("candidatePairs", summary.candidatePairs());
+			out.put("autoLinked", summary.autoLinked());
+			out.put("queuedForReview", summary.queuedForReview());
+			out.put("forbidden", summary.forbidden());
+			return out;
 		}
 
 	}

@@ -2,19 +2,18 @@ package dev.siyu.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
+import dev.siyu.tenant.Tenant;
 import dev.siyu.audience.Engine;
 import dev.siyu.audience.Expression;
 import dev.siyu.audience.Expressions;
 import dev.siyu.audience.Segments;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 @Command(name = "segment", mixinStandardHelpOptions = true, description = "Who is in an audience expression.",
 		subcommands = { SegmentCommand.Count.class })
@@ -23,43 +22,40 @@ class SegmentCommand {
 	@Command(name = "count", mixinStandardHelpOptions = true,
 			description = "Count the persons an expression selects, e.g. \"tag('高净值') and orders.count(last 90d) >= 2\"; "
 					+ "a JSON tree is accepted too.")
-	static class Count implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Mixin
-		TenantOption tenant = new TenantOption();
+	static class Count extends OnTenant {
 
 		@Option(names = "--engine", defaultValue = "bitmap", paramLabel = "bitmap|sql")
 		String engine;
 
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
-
 		@Parameters(index = "0", paramLabel = "EXPR")
 		String expression;
 
+		private Engine parsedEngine;
+
+		private Expression parsed;
+
 		@Override
-		public Integer call() {
-			Engine engine = Engine.ofCode(this.engine);
-			Expression expression = this.expression.strip().startsWith("{")
+		void before() {
+			this.parsedEngine = Engine.ofCode(this.engine);
+			this.parsed = this.expression.strip().startsWith("{")
 					? Expressions.fromJson(JsonMapper.builder().build().readTree(this.expression))
 					: Expressions.parse(this.expression);
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				long scope = this.tenant.in(context).identityScope().value();
-				Segments segments = context.getBean(Segments.class);
-				if (engine == Engine.BITMAP) {
-					segments.count(scope, expression, engine);
-				}
-				Segments.Count count = segments.count(scope, expression, engine);
-				Map<String, Object> out = new LinkedHashMap<>();
-				out.put("count", count.count());
-				out.put("millis", count.millis());
-				out.put("engine", engine.code());
-				Output.result(this.json, out);
-				return 0;
+		}
+
+		@Override
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			long scope = tenant.identityScope().value();
+			Segments segments = context.getBean(Segments.class);
+			if (this.parsedEngine == Engine.BITMAP) {
+				// the first count loads the index; the second is the one a user waits for
+				segments.count(scope, this.parsed, this.parsedEngine);
 			}
+			Segments.Count count = segments.count(scope, this.parsed, this.parsedEngine);
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("count", count.count());
+			out.put("millis", count.millis());
+			out.put("engine", this.parsedEngine.code());
+			return out;
 		}
 
 	}
