@@ -207,6 +207,13 @@ public final class SandboxActivity {
 		}
 	}
 
+	/** Mass send tasks made through add_msg_template so far. */
+	public int massTasks() {
+		synchronized (this.corp) {
+			return this.corp.massTasks.size();
+		}
+	}
+
 	/** The corp tags on a follow relation. */
 	public List<String> tagsOf(String userId, String externalUserId) {
 		synchronized (this.corp) {
