@@ -20,8 +20,39 @@ class ChannelUpkeep {
 
 	private final MassSendResults sends;
 
-	ChannelUpkeep(MassSendResults sends) {
+	private final ContactTagPush tags;
+
+	private final GroupStatistics statistics;
+
+	ChannelUpkeep(MassSendResults sends, ContactTagPush tags, GroupStatistics statistics) {
 		this.sends = sends;
+		this.tags = tags;
+		this.statistics = statistics;
+	}
+
+	/** Yesterday's figures, and the two days before in case a run was missed. */
+	@Scheduled(cron = "${siyu.wecom.group-stats-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+	void fetchGroupStatistics() {
+		for (TenantId tenant : this.statistics.withGroups()) {
+			try {
+				this.statistics.fetch(tenant, 3);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Reading group statistics of tenant {} failed: {}", tenant.value(), ex.getMessage());
+			}
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${siyu.wecom.tag-mark-interval:PT2S}", initialDelayString = "PT2S")
+	void pushTagMarks() {
+		for (TenantId tenant : this.tags.pending()) {
+			try {
+				this.tags.push(tenant);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Marking corp tags of tenant {} failed: {}", tenant.value(), ex.getMessage());
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${siyu.wecom.mass-send-poll-interval:PT5M}", initialDelayString = "PT1M")

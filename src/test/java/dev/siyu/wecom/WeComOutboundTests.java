@@ -2,7 +2,10 @@ package dev.siyu.wecom;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.siyu.ingest.ImportProgress;
@@ -33,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WeComMassSendTests {
+class WeComOutboundTests {
 
 	static final String BUYER_MOBILE = "13911113333";
 
@@ -238,6 +241,109 @@ class WeComMassSendTests {
 		assertThat(this.api.postJson("/api/v1/wecom/mass-sends", "{\"requestId\": \"x\", \"text\": \"hi\"}").body())
 			.contains("exactly one of audienceId");
 		assertThat(this.api.get("/api/v1/wecom/mass-sends/999999999").status()).isEqualTo(404);
+	}
+
+	@Test
+	void personsCarryTheSiyuTagOfTheCorpTagsOnTheirRelationsAfterTheSync() {
+		long vip = catalogTag("VIP");
+		long tagged = this.jdbc
+			.sql("""
+					select count(distinct a.person_id) from wecom_follow f
+					join account a on a.tenant_id = f.tenant_id and a.platform = 'wecom' and a.account_key = f.external_userid
+					where f.tenant_id = ? and 'etVip' = any(f.tag_ids) and f.deleted_at is null""")
+			.param(this.tenantId)
+			.query(Long.class)
+			.single();
+		assertThat(tagged).isPositive();
+		assertThat(
+				this.jdbc.sql("select count(*) from person_tag where tag_id = ?").param(vip).query(Long.class).single())
+			.isGreaterThanOrEqualTo(tagged);
+	}
+
+	@Test
+	void aSiyuTagPutOnAFriendIsMarkedOnTheRelationInWeComAndTakenOffAgain() {
+		long vip = catalogTag("VIP");
+		Map<String, Object> relation = relationWithout("etVip", "desc");
+		String userid = (String) relation.get("userid");
+		String external = (String) relation.get("external");
+		Api.Response added = this.api.postJson("/api/v1/tags/" + vip + "/persons",
+				"{\"personIds\": [" + relation.get("person") + "]}");
+		assertThat(added.status()).as(added.body()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.people.tagsOf(userid, external)).contains("etVip"));
+		assertThat(this.api
+			.postJson("/api/v1/tags/" + vip + "/persons:remove", "{\"personIds\": [" + relation.get("person") + "]}")
+			.status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.people.tagsOf(userid, external)).doesNotContain("etVip"));
+		JsonNode marks = this.api.get("/api/v1/wecom/tag-marks").json();
+		assertThat(marks.findValuesAsString("status")).doesNotContain("failed");
+	}
+
+	@Test
+	void aCorpTagStaffPutOnInTheClientBecomesTheSiyuTagOfThePerson() {
+		long store = catalogTag("门店");
+		Map<String, Object> relation = relationWithout("etStore", "asc");
+		this.people.staffTags((String) relation.get("userid"), (String) relation.get("external"), "etStore", true);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc.sql("select count(*) from person_tag where tag_id = ? and person_id = ?")
+				.params(store, relation.get("person"))
+				.query(Long.class)
+				.single() == 1);
+		assertThat(this.jdbc.sql("select count(*) from wecom_tag_mark where tenant_id = ? and external_userid = ?")
+			.params(this.tenantId, relation.get("external"))
+			.query(Long.class)
+			.single()).as("a tag that came from WeCom is not marked back").isZero();
+	}
+
+	@Test
+	void groupMessageCountsComeFromTheDailyStatisticsOfEachOwner() {
+		Api.Response fetched = this.api.postJson("/api/v1/wecom/groups/statistics/fetch?days=3", "{}");
+		assertThat(fetched.status()).as(fetched.body()).isEqualTo(200);
+		assertThat(fetched.json().get("ownerDays").asInt()).isEqualTo(3 * 3);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		JsonNode groups = this.api.get("/api/v1/wecom/groups?days=7").json();
+		for (String chat : this.people.groups()) {
+			int expected = 0;
+			for (int back = 1; back <= 3; back++) {
+				expected += SandboxActivity.groupMessages(chat, today.minusDays(back));
+			}
+			JsonNode group = null;
+			for (JsonNode one : groups) {
+				if (one.get("chatId").asString().equals(chat)) {
+					group = one;
+				}
+			}
+			assertThat(group).as(chat).isNotNull();
+			assertThat(group.get("messages").asInt()).as(chat).isEqualTo(expected);
+			assertThat(group.get("dying").asBoolean()).as(chat)
+				.isEqualTo(group.get("quits").asInt() > group.get("joins").asInt()
+						|| (group.get("joins").asInt() == 0 && expected == 0));
+		}
+		assertThat(this.api.get("/api/v1/wecom/groups/statistics?days=7").json().size()).isEqualTo(9);
+	}
+
+	private Map<String, Object> relationWithout(String tagId, String order) {
+		return this.jdbc
+			.sql("""
+					select f.userid, f.external_userid, a.person_id from wecom_follow f
+					join account a on a.tenant_id = f.tenant_id and a.platform = 'wecom' and a.account_key = f.external_userid
+					where f.tenant_id = ? and not ? = any(f.tag_ids) and f.deleted_at is null
+					  and f.external_userid like 'wmSeed%' order by f.external_userid """
+					+ " " + order + " limit 1")
+			.params(this.tenantId, tagId)
+			.query((rs, n) -> Map.<String, Object>of("userid", rs.getString(1), "external", rs.getString(2), "person",
+					rs.getLong(3)))
+			.single();
+	}
+
+	private long catalogTag(String name) {
+		for (JsonNode tag : this.api.get("/api/v1/tags").json()) {
+			if (tag.get("name").asString().equals(name)) {
+				return tag.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no tag " + name);
 	}
 
 	private JsonNode send(String request, String text, List<String> externals, String... more) {
