@@ -334,6 +334,36 @@ class ConsoleTests {
 	}
 
 	@Test
+	void theMassSendsPageShowsWhoWasLeftOutAndHowTheTasksEnded() {
+		long tenant = this.brand.tenant.value();
+		long send = this.jdbc.sql("""
+				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, asked, recipients, excluded)
+				values (?, 'console-1', 'single', '会员日提醒', 5, 2, '{"not_friend": 2, "contact_opted_out": 1}')
+				returning id""").param(tenant).query(Long.class).single();
+		long task = this.jdbc.sql("""
+				insert into wecom_mass_task (tenant_id, send_id, sender, status, msgid)
+				values (?, ?, 'guide-li', 'sent', 'msg-console') returning id""")
+			.params(tenant, send)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into wecom_mass_recipient (tenant_id, send_id, task_id, target, status) values
+				(?, ?, ?, 'wm-c1', 'sent'), (?, ?, ?, 'wm-c2', 'limit_reached')""")
+			.params(tenant, send, task, tenant, send, task)
+			.update();
+		String page = signedIn(Role.ANALYST).get("/channels/wecom/sends").body();
+		assertThat(between(page, "id=\"send-" + send + "\">", "</tr>")).contains("会员日提醒", "非好友 2", "已撤回同意 1",
+				"已发送 1", "客户已达接收上限 1");
+		assertThat(page).doesNotContain("id=\"new-send\"");
+		assertThat(signedIn(Role.ANALYST).get("/channels/wecom/sends?lang=en").body()).contains("withdrew consent 1",
+				"customer at limit 1");
+		ConsoleClient operator = signedIn(Role.OPERATOR);
+		assertThat(operator.get("/channels/wecom/sends").body()).contains("id=\"new-send\"");
+		String refused = operator.post("/channels/wecom/sends", Map.of("requestId", "console-2", "text", "你好")).body();
+		assertThat(refused).contains("id=\"send-error\"", "not connected to WeCom");
+	}
+
+	@Test
 	void anOperatorReviewsPairsFieldByFieldMergesOneRejectsOneAndDetachesAnAccountAgain() {
 		ConsoleFixture own = ConsoleFixture.brand(this.tenants, this.users, this.imports, 40);
 		long scope = own.tenant.value();
