@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Mass sends, corp tag marks and group statistics of the WeCom channel from the command line. */
+/**
+ * Mass sends, corp tag marks and group statistics of the WeCom channel from the command
+ * line.
+ */
 final class WeComSendCommands {
 
 	private WeComSendCommands() {

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * WeCom mass sends (群发): the latest sends with who was left out and why and how the
- * tasks ended, and a form that sends to a saved audience. The form carries a request id
- * made when the page was shown, so submitting it twice sends once.
+ * WeCom mass sends (群发): the latest sends with who was left out and why and how the tasks
+ * ended, and a form that sends to a saved audience. The form carries a request id made
+ * when the page was shown, so submitting it twice sends once.
  */
 @Controller
 class MassSendsController {

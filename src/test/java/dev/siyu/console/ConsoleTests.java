@@ -352,15 +352,16 @@ class ConsoleTests {
 			.params(tenant, send, task, tenant, send, task)
 			.update();
 		String page = signedIn(Role.ANALYST).get("/channels/wecom/sends").body();
-		assertThat(between(page, "id=\"send-" + send + "\">", "</tr>")).contains("会员日提醒", "非好友 2", "已撤回同意 1",
-				"已发送 1", "客户已达接收上限 1");
+		assertThat(between(page, "id=\"send-" + send + "\">", "</tr>")).contains("会员日提醒", "非好友 2", "已撤回同意 1", "已发送 1",
+				"客户已达接收上限 1");
 		assertThat(page).doesNotContain("id=\"new-send\"");
 		assertThat(signedIn(Role.ANALYST).get("/channels/wecom/sends?lang=en").body()).contains("withdrew consent 1",
 				"customer at limit 1");
 		ConsoleClient operator = signedIn(Role.OPERATOR);
 		assertThat(operator.get("/channels/wecom/sends").body()).contains("id=\"new-send\"");
-		String refused = operator.post("/channels/wecom/sends", Map.of("requestId", "console-2", "text", "你好")).body();
-		assertThat(refused).contains("id=\"send-error\"", "not connected to WeCom");
+		String refused = operator.submit("/channels/wecom/sends", Map.of("requestId", "console-2", "text", "你好"))
+			.body();
+		assertThat(refused).contains("id=\"send-error\"", "exactly one of audienceId", "value=\"console-2\"");
 	}
 
 	@Test

@@ -134,6 +134,42 @@ class WeComOutboundTests {
 	}
 
 	@Test
+	void aReplayFinishesPlannedTasksButNeverRepeatsACallThatMayHaveReachedWeCom() {
+		String request = "crash-" + UUID.randomUUID();
+		List<String> friends = friends(4, 2);
+		JsonNode send = send(request, "断点续发", friends);
+		long id = send.get("id").asLong();
+		assertThat(send.get("tasks").size()).as("the friends have two senders or more").isGreaterThanOrEqualTo(1);
+		List<Long> tasks = this.jdbc.sql("select id from wecom_mass_task where send_id = ? order by id")
+			.param(id)
+			.query(Long.class)
+			.list();
+		// as if the process died: one task before its call, one during it
+		this.jdbc.sql("update wecom_mass_task set status = 'planned', msgid = null where id = ?")
+			.param(tasks.get(0))
+			.update();
+		if (tasks.size() > 1) {
+			this.jdbc.sql("update wecom_mass_task set status = 'calling', msgid = null where id = ?")
+				.param(tasks.get(1))
+				.update();
+		}
+		int before = this.people.massTasks();
+		JsonNode replayed = send(request, "断点续发", friends);
+		assertThat(replayed.get("replayed").asBoolean()).isTrue();
+		assertThat(this.people.massTasks()).isEqualTo(before + 1);
+		assertThat(this.jdbc.sql("select status from wecom_mass_task where id = ?")
+			.param(tasks.get(0))
+			.query(String.class)
+			.single()).isEqualTo("created");
+		if (tasks.size() > 1) {
+			assertThat(this.jdbc.sql("select status from wecom_mass_task where id = ?")
+				.param(tasks.get(1))
+				.query(String.class)
+				.single()).isEqualTo("uncertain");
+		}
+	}
+
+	@Test
 	void resultsArriveWhenStaffConfirmAndTheMonthlyLimitInWeComIsReported() {
 		List<String> friends = friends(8, 14);
 		long atLimit = friends.stream().filter(friend -> this.people.massMessagesThisMonth(friend) >= 4).count();
