@@ -183,6 +183,8 @@ final class SandboxCorp {
 
 		final long createdAt;
 
+		String text;
+
 		long sentAt;
 
 		/**

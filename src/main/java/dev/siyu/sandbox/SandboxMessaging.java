@@ -34,6 +34,7 @@ final class SandboxMessaging {
 		return switch (path) {
 			case "/externalcontact/add_msg_template" -> addTemplate(body);
 			case "/externalcontact/get_groupmsg_task" -> task(body);
+			case "/externalcontact/get_groupmsg_list_v2" -> list(body);
 			case "/externalcontact/get_groupmsg_send_result" -> sendResult(body);
 			case "/externalcontact/mark_tag" -> markTag(body);
 			case "/externalcontact/groupchat/statistic" -> groupStatistic(body);
@@ -69,8 +70,10 @@ final class SandboxMessaging {
 			}
 		}
 		String msgid = "msg" + this.corp.epoch + this.corp.next("x");
-		this.corp.massTasks.put(msgid,
-				new SandboxCorp.MassTask(msgid, chatType, sender, valid, System.currentTimeMillis()));
+		SandboxCorp.MassTask task = new SandboxCorp.MassTask(msgid, chatType, sender, valid,
+				System.currentTimeMillis());
+		task.text = content;
+		this.corp.massTasks.put(msgid, task);
 		Map<String, Object> out = SandboxApi.ok();
 		out.put("fail_list", failed);
 		out.put("msgid", msgid);
@@ -129,6 +132,35 @@ final class SandboxMessaging {
 		Map<String, Object> out = SandboxApi.ok();
 		out.put("next_cursor", "");
 		out.put("task_list", List.of(info));
+		return out;
+	}
+
+	/** Mass sends made between start_time and end_time, by creator. */
+	private Map<String, Object> list(JsonNode body) {
+		long start = body.path("start_time").asLong(0);
+		long end = body.path("end_time").asLong(0);
+		if (start <= 0 || end < start) {
+			return SandboxApi.error(40058, "start_time and end_time required, start before end");
+		}
+		String chatType = text(body, "chat_type", "single");
+		String creator = text(body, "creator", null);
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (SandboxCorp.MassTask task : this.corp.massTasks.values()) {
+			long created = task.createdAt / 1000;
+			if (task.chatType.equals(chatType) && created >= start && created <= end
+					&& (creator == null || creator.equals(task.sender))) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("msgid", task.msgid);
+				row.put("creator", task.sender);
+				row.put("create_type", 0);
+				row.put("create_time", created);
+				row.put("text", Map.of("content", (task.text != null) ? task.text : ""));
+				list.add(row);
+			}
+		}
+		Map<String, Object> out = SandboxApi.ok();
+		out.put("next_cursor", "");
+		out.put("group_msg_list", list);
 		return out;
 	}
 

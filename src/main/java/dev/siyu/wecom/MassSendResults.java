@@ -11,6 +11,8 @@ import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgSendResult;
 import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgTaskResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MassSendResults {
+
+	private static final Logger log = LoggerFactory.getLogger(MassSendResults.class);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -66,7 +70,16 @@ class MassSendResults {
 			.list();
 		int changed = 0;
 		for (Task task : tasks) {
-			Long confirmed = confirmedAt(corp, task);
+			Long confirmed;
+			try {
+				confirmed = confirmedAt(corp, task);
+			}
+			catch (WeComApiException ex) {
+				// e.g. a msgid WeCom no longer knows: the task expires like an
+				// unconfirmed one
+				log.warn("Mass send task {} of tenant {}: {}", task.msgid(), tenant.value(), ex.getMessage());
+				confirmed = null;
+			}
 			if (confirmed != null) {
 				changed += results(corp, task);
 				changed += this.jdbc

@@ -15,6 +15,7 @@ import dev.siyu.audience.Segments;
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate;
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplateAddResult;
+import me.chanjar.weixin.cp.bean.external.contact.WxCpGroupMsgListResult;
 import me.chanjar.weixin.cp.bean.external.msg.Text;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -316,11 +317,7 @@ public class MassSends {
 			.param(sendId)
 			.query((rs, n) -> Map.<String, Object>of("chatType", rs.getString(1), "content", rs.getString(2)))
 			.single();
-		// a call that may have reached WeCom before a crash is not repeated: someone
-		// looks
-		this.jdbc.sql("update wecom_mass_task set status = 'uncertain' where send_id = ? and status = 'calling'")
-			.param(sendId)
-			.update();
+		recover(corp, sendId, (String) send.get("chatType"), (String) send.get("content"));
 		List<Map<String, Object>> tasks = this.jdbc
 			.sql("select id, sender from wecom_mass_task where send_id = ? and status = 'planned' order by id")
 			.param(sendId)
@@ -364,6 +361,56 @@ public class MassSends {
 					.update();
 				this.jdbc.sql("update wecom_mass_recipient set status = 'failed' where task_id = ?")
 					.param(taskId)
+					.update();
+			}
+		}
+	}
+
+	/**
+	 * Tasks whose call was under way when the process stopped: WeCom's list of mass sends
+	 * (get_groupmsg_list_v2) tells whether the task was made; if so its msgid is kept, if
+	 * not it is planned again. When the list cannot be read the task stays uncertain and
+	 * is never repeated blindly.
+	 */
+	private void recover(Corp corp, long sendId, String chatType, String content) {
+		List<Map<String, Object>> calling = this.jdbc.sql("""
+				select id, sender, created_at from wecom_mass_task where send_id = ? and status = 'calling'""")
+			.param(sendId)
+			.query((rs, n) -> Map.<String, Object>of("id", rs.getLong(1), "sender", rs.getString(2), "at",
+					rs.getTimestamp(3)))
+			.list();
+		for (Map<String, Object> task : calling) {
+			String sender = (String) task.get("sender");
+			java.util.Date from = new java.util.Date(((Timestamp) task.get("at")).getTime() - 60_000);
+			java.util.Date to = new java.util.Date();
+			try {
+				String cursor = null;
+				String found = null;
+				do {
+					String page = cursor;
+					WxCpGroupMsgListResult list = this.api.call(corp, service -> service.getExternalContactService()
+						.getGroupMsgListV2(chatType, from, to, sender, 2, 100, page));
+					if (list.getGroupMsgList() != null) {
+						for (WxCpGroupMsgListResult.ExternalContactGroupMsgInfo info : list.getGroupMsgList()) {
+							if (info.getText() != null && content.equals(info.getText().getContent())
+									&& this.jdbc.sql("select count(*) from wecom_mass_task where msgid = ?")
+										.param(info.getMsgId())
+										.query(Long.class)
+										.single() == 0) {
+								found = info.getMsgId();
+							}
+						}
+					}
+					cursor = list.getNextCursor();
+				}
+				while (found == null && cursor != null && !cursor.isEmpty());
+				this.jdbc.sql("update wecom_mass_task set status = ?, msgid = ? where id = ?")
+					.params((found != null) ? "created" : "planned", found, task.get("id"))
+					.update();
+			}
+			catch (WeComApiException ex) {
+				this.jdbc.sql("update wecom_mass_task set status = 'uncertain', error = ? where id = ?")
+					.params(ex.getMessage(), task.get("id"))
 					.update();
 			}
 		}

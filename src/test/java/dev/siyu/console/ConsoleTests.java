@@ -318,7 +318,13 @@ class ConsoleTests {
 				(?, 'chat-dying', 'm4', 2, now() - interval '200 days', null)""")
 			.params(tenant, tenant, tenant, tenant)
 			.update();
+		this.jdbc.sql("""
+				insert into wecom_group_stat (tenant_id, owner, day, chat_total, chat_has_msg, new_chat_cnt,
+				                              new_member_cnt, member_total, member_has_msg, msg_total)
+				values (?, 'guide-li', current_date - 1, 2, 0, 0, 0, 3, 0, 0)""").param(tenant).update();
 		String page = signedIn(Role.ANALYST).get("/channels/wecom").body();
+		assertThat(between(page, "id=\"group-chat-dying\">", "</tr>")).as("the owner's groups were silent")
+			.contains("<td class=\"messages\" title=\"群主全部群共 0 条\">0</td>");
 		assertThat(between(page, "id=\"code-insert-1\">", "</tr>")).contains("包裹卡", "guide-li",
 				"src=\"https://wework.example/qr/insert-1.png\"");
 		assertThat(between(page, "id=\"templates\"", "</table>")).contains("你好 {nickname}，我是 {staff}");
