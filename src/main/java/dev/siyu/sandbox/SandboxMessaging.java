@@ -57,6 +57,9 @@ final class SandboxMessaging {
 		}
 		List<String> valid = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
+		if (chatType.equals("group")) {
+			body.path("chat_id_list").forEach(node -> valid.add(node.asString()));
+		}
 		if (chatType.equals("single")) {
 			body.path("external_userid").forEach(node -> {
 				String external = node.asString();
@@ -92,6 +95,7 @@ final class SandboxMessaging {
 			this.corp.groups.values()
 				.stream()
 				.filter(group -> task.sender.equals(group.owner))
+				.filter(group -> task.externalUserIds.isEmpty() || task.externalUserIds.contains(group.chatId))
 				.forEach(group -> task.results.put(group.chatId, 1));
 			return;
 		}

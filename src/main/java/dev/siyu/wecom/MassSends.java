@@ -337,6 +337,10 @@ public class MassSends {
 			if (send.get("chatType").equals("single")) {
 				template.setExternalUserid(targets);
 			}
+			else {
+				// the owner receives the task for exactly these groups, not all of theirs
+				template.setChatIdList(targets);
+			}
 			Text text = new Text();
 			text.setContent((String) send.get("content"));
 			template.setText(text);

@@ -270,6 +270,23 @@ class WeComOutboundTests {
 	}
 
 	@Test
+	void aGroupSendByChatIdsLeavesOutUnknownGroupsAndReachesTheNamedOne() {
+		String chat = this.people.groups().get(1);
+		Api.Response created = this.api.postJson("/api/v1/wecom/mass-sends", """
+				{"requestId": "chats-%s", "chatType": "group", "text": "群内福利", "chatIds": ["%s", "wrNoSuchGroup"]}"""
+			.formatted(UUID.randomUUID(), chat));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.json().get("recipients").asInt()).isEqualTo(1);
+		assertThat(created.json().get("excluded").get("not_a_contact").asInt()).isEqualTo(1);
+		long id = created.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			this.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
+			assertThat(this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results").get("sent").asInt())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
 	void badRequestsSayWhatIsWrong() {
 		assertThat(this.api.postJson("/api/v1/wecom/mass-sends", "{\"text\": \"hi\", \"externalUserIds\": [\"wm1\"]}")
 			.body()).contains("requestId");
