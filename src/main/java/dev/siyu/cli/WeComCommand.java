@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import org.springframework.context.ConfigurableApplicationContext;
 
 @Command(name = "wecom", mixinStandardHelpOptions = true, description = "Connect a tenant to its WeCom corp.",
-		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class })
+		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class,
+				WeComSendCommands.Send.class, WeComSendCommands.Sends.class, WeComSendCommands.PollSends.class,
+				WeComSendCommands.PushTags.class, WeComSendCommands.GroupStats.class })
 class WeComCommand {
 
 	@Command(name = "configure", mixinStandardHelpOptions = true,

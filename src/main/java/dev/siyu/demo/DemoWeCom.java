@@ -13,6 +13,8 @@ import dev.siyu.wecom.ChannelCodes;
 import dev.siyu.wecom.CorpSettings;
 import dev.siyu.wecom.CorpSync;
 import dev.siyu.wecom.Corps;
+import dev.siyu.wecom.GroupStatistics;
+import dev.siyu.wecom.MassSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +48,18 @@ class DemoWeCom implements DisposableBean {
 
 	private final int port;
 
+	private final MassSends sends;
+
+	private final GroupStatistics statistics;
+
 	private WeComSandbox sandbox;
 
 	private SandboxLife life;
 
 	DemoWeCom(Corps corps, CorpSync sync, ChannelCodes codes, JdbcClient jdbc, PersonalData personalData,
-			@Value("${server.port:8080}") int port) {
+			MassSends sends, GroupStatistics statistics, @Value("${server.port:8080}") int port) {
+		this.sends = sends;
+		this.statistics = statistics;
 		this.corps = corps;
 		this.sync = sync;
 		this.codes = codes;
@@ -87,12 +95,36 @@ class DemoWeCom implements DisposableBean {
 				this.codes.create(demo.id(),
 						new ChannelCodes.NewCode(STATES.get(2), "store", "杭州湖滨门店", List.of("guide04"), null, null));
 			}
+			sendAndCount(demo);
 			this.life = SandboxLife.start(people, STATES, Duration.ofSeconds(3), System.currentTimeMillis());
 			System.out.println("Demo WeCom sandbox at " + this.sandbox.baseUrl() + ": synced " + synced
 					+ "; a customer acts every 3 s.");
 		}
 		catch (RuntimeException ex) {
 			log.warn("The demo's WeCom sandbox could not start: {}", ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * A member-day mass send to some friends (its request id makes it once per demo
+	 * database) and a week of group message counts.
+	 */
+	private void sendAndCount(Tenant demo) {
+		try {
+			List<String> friends = this.jdbc.sql("""
+					select distinct external_userid from wecom_follow
+					where tenant_id = ? and deleted_at is null order by external_userid limit 40""")
+				.param(demo.id().value())
+				.query(String.class)
+				.list();
+			if (!friends.isEmpty()) {
+				this.sends.create(demo.id(), new MassSends.NewSend("demo-member-day", "single",
+						"会员日：全场满300减50，仅限今日。回复T退订", null, null, friends, null, null), "demo");
+			}
+			this.statistics.fetch(demo.id(), 7);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The demo's mass send or group statistics failed: {}", ex.getMessage());
 		}
 	}
 

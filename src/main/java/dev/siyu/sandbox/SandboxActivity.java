@@ -56,6 +56,12 @@ public final class SandboxActivity {
 				}
 				follow.tagIds = new ArrayList<>(List.of((random.nextBoolean()) ? "etVip" : "etNew"));
 				this.corp.follows.add(follow);
+				if (Math.floorMod(external.hashCode(), 6) == 0) {
+					// the brand sent this month's mass messages to some customers from
+					// WeCom's own console
+					long at = System.currentTimeMillis();
+					this.corp.massReceived.put(external, new ArrayList<>(List.of(at, at, at, at)));
+				}
 			}
 			List<String> externals = List.copyOf(this.corp.customers.keySet());
 			for (int g = 1; g <= groups; g++) {
@@ -176,6 +182,75 @@ public final class SandboxActivity {
 			Map<String, String> out = new LinkedHashMap<>();
 			this.corp.tagGroups.values().forEach(group -> group.tags().forEach(tag -> out.put(tag.id(), tag.name())));
 			return out;
+		}
+	}
+
+	/** How long staff take to confirm a mass send in their client. */
+	public void confirmMassSendsAfter(java.time.Duration delay) {
+		synchronized (this.corp) {
+			this.corp.massConfirmDelayMillis = delay.toMillis();
+		}
+	}
+
+	/** The staff member never confirms mass sends (tasks stay unsent). */
+	public void ignoreMassSends(String userId) {
+		synchronized (this.corp) {
+			this.corp.ignoringMassSends.add(userId);
+		}
+	}
+
+	/** Mass messages the customer received this month. */
+	public long massMessagesThisMonth(String externalUserId) {
+		synchronized (this.corp) {
+			return SandboxMessaging.thisMonth(this.corp.massReceived.getOrDefault(externalUserId, List.of()),
+					System.currentTimeMillis());
+		}
+	}
+
+	/** Mass send tasks made through add_msg_template so far. */
+	public int massTasks() {
+		synchronized (this.corp) {
+			return this.corp.massTasks.size();
+		}
+	}
+
+	/** The corp tags on a follow relation. */
+	public List<String> tagsOf(String userId, String externalUserId) {
+		synchronized (this.corp) {
+			SandboxCorp.Follow follow = this.corp.follow(userId, externalUserId);
+			return (follow != null) ? List.copyOf(follow.tagIds) : List.of();
+		}
+	}
+
+	/**
+	 * A staff member puts a corp tag on a customer (or takes it off) in the client; WeCom
+	 * sends edit_external_contact.
+	 */
+	public void staffTags(String userId, String externalUserId, String tagId, boolean on) {
+		synchronized (this.corp) {
+			SandboxCorp.Follow follow = this.corp.follow(userId, externalUserId);
+			if (follow == null) {
+				throw new IllegalArgumentException(userId + " does not follow " + externalUserId);
+			}
+			List<String> tags = new ArrayList<>(follow.tagIds);
+			tags.remove(tagId);
+			if (on) {
+				tags.add(tagId);
+			}
+			follow.tagIds = tags;
+		}
+		this.callbacks.contactEvent("edit_external_contact", userId, externalUserId, "");
+	}
+
+	/** Messages posted in a group on a day, as groupchat/statistic counts them. */
+	public static int groupMessages(String chatId, java.time.LocalDate day) {
+		return SandboxMessaging.messages(chatId, day);
+	}
+
+	/** The owner of a group. */
+	public String ownerOf(String chatId) {
+		synchronized (this.corp) {
+			return this.corp.groups.get(chatId).owner;
 		}
 	}
 

@@ -20,9 +20,12 @@ final class SandboxApi {
 
 	private final SandboxCallbacks callbacks;
 
+	private final SandboxMessaging messaging;
+
 	SandboxApi(SandboxCorp corp, SandboxCallbacks callbacks) {
 		this.corp = corp;
 		this.callbacks = callbacks;
+		this.messaging = new SandboxMessaging(corp);
 	}
 
 	Map<String, Object> answer(String path, Map<String, String> query, JsonNode body) {
@@ -47,7 +50,10 @@ final class SandboxApi {
 					transferResult(body);
 				case "/externalcontact/groupchat/transfer", "/externalcontact/groupchat/onjob_transfer" ->
 					groupTransfer(body);
-				default -> error(60020, "the sandbox does not serve " + path);
+				default -> {
+					Map<String, Object> answer = this.messaging.answer(path, body);
+					yield (answer != null) ? answer : error(60020, "the sandbox does not serve " + path);
+				}
 			};
 		}
 	}
@@ -338,7 +344,7 @@ final class SandboxApi {
 		return out;
 	}
 
-	private static int parseCursor(String cursor) {
+	static int parseCursor(String cursor) {
 		try {
 			return (cursor == null || cursor.isEmpty()) ? 0 : Integer.parseInt(cursor);
 		}

@@ -30,6 +30,18 @@ final class SandboxCorp {
 
 	long welcomeRefusals;
 
+	final Map<String, MassTask> massTasks = new LinkedHashMap<>();
+
+	/**
+	 * Mass messages each customer received, as epoch millis: WeCom caps them per month.
+	 */
+	final Map<String, List<Long>> massReceived = new LinkedHashMap<>();
+
+	/** Staff who never confirm mass sends in their client. */
+	final java.util.Set<String> ignoringMassSends = new java.util.HashSet<>();
+
+	long massConfirmDelayMillis = 1500;
+
 	final AtomicLong sequence = new AtomicLong(1000);
 
 	/**
@@ -152,6 +164,41 @@ final class SandboxCorp {
 			this.code = code;
 			this.externalUserId = externalUserId;
 			this.issuedAt = issuedAt;
+		}
+
+	}
+
+	/**
+	 * A mass send task: the sender confirms it in the client some time after it was made.
+	 */
+	static final class MassTask {
+
+		final String msgid;
+
+		final String chatType;
+
+		final String sender;
+
+		final List<String> externalUserIds;
+
+		final long createdAt;
+
+		String text;
+
+		long sentAt;
+
+		/**
+		 * Target (external user id or chat id) to status: 1 sent, 2 not a friend, 3
+		 * limit.
+		 */
+		final Map<String, Integer> results = new LinkedHashMap<>();
+
+		MassTask(String msgid, String chatType, String sender, List<String> externalUserIds, long createdAt) {
+			this.msgid = msgid;
+			this.chatType = chatType;
+			this.sender = sender;
+			this.externalUserIds = externalUserIds;
+			this.createdAt = createdAt;
 		}
 
 	}

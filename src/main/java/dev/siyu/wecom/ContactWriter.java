@@ -40,8 +40,11 @@ class ContactWriter {
 
 	private final CodeCustomers codeCustomers;
 
+	private final ContactTagPull tags;
+
 	ContactWriter(JdbcClient jdbc, PersonalData personalData, IdentityResolution identity, Corps corps, Reach reach,
-			CodeCustomers codeCustomers) {
+			CodeCustomers codeCustomers, ContactTagPull tags) {
+		this.tags = tags;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.identity = identity;
@@ -106,6 +109,7 @@ class ContactWriter {
 		this.identity.absorb(this.corps.identityScope(tenant), PLATFORM, "wecom sync");
 		this.jdbc.sql("drop table account_stage; drop table identity_stage").update();
 		this.reach.recompute(tenant, externals);
+		this.tags.pull(tenant, externals);
 	}
 
 	private void stage(String external, String kind, String value, String masked) {

@@ -41,7 +41,11 @@ public class CorpSync {
 
 	private final CorpTagSync tagSync;
 
-	CorpSync(JdbcClient jdbc, Corps corps, WeComApi api, ContactWriter contacts, Reach reach, CorpTagSync tagSync) {
+	private final ContactTagPull contactTags;
+
+	CorpSync(JdbcClient jdbc, Corps corps, WeComApi api, ContactWriter contacts, Reach reach, CorpTagSync tagSync,
+			ContactTagPull contactTags) {
+		this.contactTags = contactTags;
 		this.tagSync = tagSync;
 		this.jdbc = jdbc;
 		this.corps = corps;
@@ -58,6 +62,8 @@ public class CorpSync {
 		summary.put("staff", staff(corp));
 		summary.put("contacts", allContacts(corp));
 		summary.put("corpTags", tags(corp));
+		// the contacts were written before their corp tags were linked to siyu tags
+		this.contactTags.pullAll(tenant);
 		summary.put("groups", groups(corp));
 		summary.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
 		return summary;
@@ -104,6 +110,7 @@ public class CorpSync {
 			.single();
 		if (tagsStale) {
 			tags(corp);
+			this.contactTags.pullAll(tenant);
 			done++;
 		}
 		return done;

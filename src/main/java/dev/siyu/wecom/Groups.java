@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Customer groups (社群): members now, joins and quits over a window, growth, the member
- * target, and the dying-group rule: no growth and no joins for the window, or more quits
- * than joins.
+ * target, message counts where WeCom's statistics give them, and the dying-group rule: no
+ * joins and no activity for the window, or more quits than joins.
  */
 @Service
 public class Groups {
@@ -37,13 +37,20 @@ public class Groups {
 					       (select count(*) from wecom_group_member m where m.tenant_id = g.tenant_id and m.chat_id = g.chat_id
 					          and m.left_at >= now() - make_interval(days => ?)) as quits,
 					       (select count(*) from wecom_group_change c where c.tenant_id = g.tenant_id and c.chat_id = g.chat_id
-					          and c.at >= now() - make_interval(days => ?)) as changes
-					from wecom_group g where g.tenant_id = ? order by g.name, g.chat_id""")
-			.params(days, days, days, tenant.value())
+					          and c.at >= now() - make_interval(days => ?)) as changes,
+					       st.messages, st.chats, st.days
+					from wecom_group g
+					left join lateral (
+					  select sum(s.msg_total) as messages, max(s.chat_total) as chats, count(*) as days from wecom_group_stat s
+					  where s.tenant_id = g.tenant_id and s.owner = g.owner and s.day >= current_date - ?) st on true
+					where g.tenant_id = ? order by g.name, g.chat_id""")
+			.params(days, days, days, days, tenant.value())
 			.query((rs, n) -> {
 				long joins = rs.getLong(7);
 				long quits = rs.getLong(8);
 				long changes = rs.getLong(9);
+				Long ownerMessages = (rs.getLong(12) > 0) ? rs.getLong(10) : null;
+				Long messages = messages(ownerMessages, rs.getInt(11));
 				Map<String, Object> row = new LinkedHashMap<>();
 				row.put("chatId", rs.getString(1));
 				row.put("name", rs.getString(2));
@@ -54,14 +61,39 @@ public class Groups {
 				row.put("joins", joins);
 				row.put("quits", quits);
 				row.put("growth", joins - quits);
-				row.put("activity", changes);
-				row.put("dying", !rs.getBoolean(5) && (quits > joins || (joins == 0 && changes == 0)));
+				row.put("messages", messages);
+				row.put("ownerMessages", ownerMessages);
+				row.put("activity", changes + ((messages != null) ? messages : 0));
+				row.put("dying", dying(rs.getBoolean(5), joins, quits, changes, messages));
 				Object target = rs.getObject(4);
 				row.put("toTarget",
 						(target != null) ? Math.max(0, ((Number) target).longValue() - rs.getLong(6)) : null);
 				return row;
 			})
 			.list();
+	}
+
+	/**
+	 * The group's own message count: WeCom counts per owner, which is the group's when
+	 * the owner had only this group, and zero for each group when the owner's were
+	 * silent; otherwise unknown.
+	 */
+	static Long messages(Long ownerMessages, int ownerChats) {
+		if (ownerMessages == null) {
+			return null;
+		}
+		return (ownerChats <= 1 || ownerMessages == 0) ? ownerMessages : null;
+	}
+
+	/**
+	 * Quits outpace joins, or no joins and no activity: no messages where they are known,
+	 * no changes otherwise.
+	 */
+	static boolean dying(boolean dismissed, long joins, long quits, long changes, Long messages) {
+		if (dismissed) {
+			return false;
+		}
+		return quits > joins || (joins == 0 && ((messages != null) ? messages == 0 : changes == 0));
 	}
 
 	public void setTarget(TenantId tenant, String chatId, int target) {

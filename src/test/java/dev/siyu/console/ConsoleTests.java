@@ -318,7 +318,13 @@ class ConsoleTests {
 				(?, 'chat-dying', 'm4', 2, now() - interval '200 days', null)""")
 			.params(tenant, tenant, tenant, tenant)
 			.update();
+		this.jdbc.sql("""
+				insert into wecom_group_stat (tenant_id, owner, day, chat_total, chat_has_msg, new_chat_cnt,
+				                              new_member_cnt, member_total, member_has_msg, msg_total)
+				values (?, 'guide-li', current_date - 1, 2, 0, 0, 0, 3, 0, 0)""").param(tenant).update();
 		String page = signedIn(Role.ANALYST).get("/channels/wecom").body();
+		assertThat(between(page, "id=\"group-chat-dying\">", "</tr>")).as("the owner's groups were silent")
+			.contains("<td class=\"messages\" title=\"群主全部群共 0 条\">0</td>");
 		assertThat(between(page, "id=\"code-insert-1\">", "</tr>")).contains("包裹卡", "guide-li",
 				"src=\"https://wework.example/qr/insert-1.png\"");
 		assertThat(between(page, "id=\"templates\"", "</table>")).contains("你好 {nickname}，我是 {staff}");
@@ -331,6 +337,37 @@ class ConsoleTests {
 		assertThat(signedIn(Role.ANALYST).get("/channels/wecom?lang=en").body()).contains("Channel codes",
 				"Welcome templates");
 		assertThat(signedIn(Role.GUIDE).get("/channels/wecom").status()).isEqualTo(403);
+	}
+
+	@Test
+	void theMassSendsPageShowsWhoWasLeftOutAndHowTheTasksEnded() {
+		long tenant = this.brand.tenant.value();
+		long send = this.jdbc.sql("""
+				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, asked, recipients, excluded)
+				values (?, 'console-1', 'single', '会员日提醒', 5, 2, '{"not_friend": 2, "contact_opted_out": 1}')
+				returning id""").param(tenant).query(Long.class).single();
+		long task = this.jdbc.sql("""
+				insert into wecom_mass_task (tenant_id, send_id, sender, status, msgid)
+				values (?, ?, 'guide-li', 'sent', 'msg-console') returning id""")
+			.params(tenant, send)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into wecom_mass_recipient (tenant_id, send_id, task_id, target, status) values
+				(?, ?, ?, 'wm-c1', 'sent'), (?, ?, ?, 'wm-c2', 'limit_reached')""")
+			.params(tenant, send, task, tenant, send, task)
+			.update();
+		String page = signedIn(Role.ANALYST).get("/channels/wecom/sends").body();
+		assertThat(between(page, "id=\"send-" + send + "\">", "</tr>")).contains("会员日提醒", "非好友 2", "已撤回同意 1", "已发送 1",
+				"客户已达接收上限 1");
+		assertThat(page).doesNotContain("id=\"new-send\"");
+		assertThat(signedIn(Role.ANALYST).get("/channels/wecom/sends?lang=en").body()).contains("withdrew consent 1",
+				"customer at limit 1");
+		ConsoleClient operator = signedIn(Role.OPERATOR);
+		assertThat(operator.get("/channels/wecom/sends").body()).contains("id=\"new-send\"");
+		String refused = operator.submit("/channels/wecom/sends", Map.of("requestId", "console-2", "text", "你好"))
+			.body();
+		assertThat(refused).contains("id=\"send-error\"", "exactly one of audienceId", "value=\"console-2\"");
 	}
 
 	@Test

@@ -1,0 +1,188 @@
+package dev.siyu.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.siyu.shared.TenantId;
+import dev.siyu.tenant.Tenants;
+import dev.siyu.wecom.ContactTagPush;
+import dev.siyu.wecom.GroupStatistics;
+import dev.siyu.wecom.MassSends;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Mass sends, corp tag marks and group statistics of the WeCom channel from the command
+ * line.
+ */
+final class WeComSendCommands {
+
+	private WeComSendCommands() {
+	}
+
+	static TenantId tenant(ConfigurableApplicationContext context, String name) {
+		return context.getBean(Tenants.class)
+			.byName(name)
+			.orElseThrow(() -> new IllegalArgumentException("no tenant named '" + name + "'"))
+			.id();
+	}
+
+	@Command(name = "send", mixinStandardHelpOptions = true,
+			description = "Mass send (群发) to an audience, persons or contacts, or to the groups of owners; "
+					+ "repeatable with the same --request-id.")
+	static class Send implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--request-id", required = true, paramLabel = "ID",
+				description = "Your id for this send: repeating the command with it creates nothing twice")
+		String requestId;
+
+		@Option(names = "--text", required = true)
+		String text;
+
+		@Option(names = "--audience", paramLabel = "ID", description = "A saved audience")
+		Long audience;
+
+		@Option(names = "--persons", split = ",", paramLabel = "ID,...")
+		List<Long> persons = new ArrayList<>();
+
+		@Option(names = "--contacts", split = ",", paramLabel = "EXTERNAL_USERID,...")
+		List<String> contacts = new ArrayList<>();
+
+		@Option(names = "--groups", split = ",", paramLabel = "CHAT_ID,...", description = "Send to these groups")
+		List<String> groups = new ArrayList<>();
+
+		@Option(names = "--senders", split = ",", paramLabel = "USERID,...",
+				description = "Only these staff send (for groups: send to all groups they own)")
+		List<String> senders = new ArrayList<>();
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			boolean group = !this.groups.isEmpty() || (this.audience == null && this.persons.isEmpty()
+					&& this.contacts.isEmpty() && !this.senders.isEmpty());
+			MassSends.NewSend send = new MassSends.NewSend(this.requestId, group ? "group" : "single", this.text,
+					this.audience, this.persons, this.contacts, this.groups, this.senders);
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Output.result(this.json,
+						context.getBean(MassSends.class).create(tenant(context, this.tenant), send, "cli"));
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "sends", mixinStandardHelpOptions = true, description = "The latest mass sends with their results.")
+	static class Sends implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--limit", defaultValue = "20")
+		int limit;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Output.result(this.json, Map.of("sends",
+						context.getBean(MassSends.class).list(tenant(context, this.tenant), Math.max(1, this.limit))));
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "poll-sends", mixinStandardHelpOptions = true,
+			description = "Read WeCom's results of open mass send tasks (the server does this every 5 minutes).")
+	static class PollSends implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Output.result(this.json,
+						Map.of("changed", context.getBean(MassSends.class).pollResults(tenant(context, this.tenant))));
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "push-tags", mixinStandardHelpOptions = true,
+			description = "Mark queued corp tags on contacts now (the server does this every 2 seconds).")
+	static class PushTags implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Output.result(this.json,
+						Map.of("relations", context.getBean(ContactTagPush.class).push(tenant(context, this.tenant))));
+				return 0;
+			}
+		}
+
+	}
+
+	@Command(name = "group-stats", mixinStandardHelpOptions = true,
+			description = "Read the message counts of customer groups per owner for the last complete days.")
+	static class GroupStats implements Callable<Integer> {
+
+		@Mixin
+		DatabaseOptions database = new DatabaseOptions();
+
+		@Option(names = "--tenant", required = true)
+		String tenant;
+
+		@Option(names = "--days", defaultValue = "7")
+		int days;
+
+		@Option(names = "--json", description = "Print one JSON object as the last line")
+		boolean json;
+
+		@Override
+		public Integer call() {
+			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
+				Output.result(this.json, Map.of("ownerDays",
+						context.getBean(GroupStatistics.class).fetch(tenant(context, this.tenant), this.days)));
+				return 0;
+			}
+		}
+
+	}
+
+}
