@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -82,22 +83,40 @@ class CorpTagSync {
 	}
 
 	private void adopt(Corp corp, long scope, CorpTag corpTag) {
-		Optional<Long> same = this.catalog.idOf(scope, corpTag.name());
-		if (same.isPresent()) {
-			Tag tag = this.catalog.require(scope, same.get());
-			if (tag.kind() != TagKind.WECOM) {
-				log.info("Corp tag '{}' not linked: siyu has a {} tag of that name", corpTag.name(), tag.kind().code());
-				return;
-			}
-			link(corp.tenant(), corpTag.id(), tag.id());
+		if (linkSameName(corp, scope, corpTag)) {
 			return;
 		}
-		if (this.catalog.groups(scope).stream().noneMatch(group -> group.name().equals(corpTag.group()))) {
-			this.catalog.createGroup(scope, corpTag.group(), "WeCom corp tag group", null, ACTOR);
+		try {
+			if (this.catalog.groups(scope).stream().noneMatch(group -> group.name().equals(corpTag.group()))) {
+				this.catalog.createGroup(scope, corpTag.group(), "WeCom corp tag group", null, ACTOR);
+			}
+			Tag created = this.catalog.create(scope, new TagCatalog.TagDefinition(corpTag.group(), corpTag.name(),
+					"WeCom corp tag", null, TagKind.WECOM, null, null), ACTOR);
+			link(corp.tenant(), corpTag.id(), created.id());
 		}
-		Tag created = this.catalog.create(scope, new TagCatalog.TagDefinition(corpTag.group(), corpTag.name(),
-				"WeCom corp tag", null, TagKind.WECOM, null, null), ACTOR);
-		link(corp.tenant(), corpTag.id(), created.id());
+		catch (DuplicateKeyException ex) {
+			// a sync and the refresher read the same new corp tag at once: the other one
+			// created it
+			linkSameName(corp, scope, corpTag);
+		}
+	}
+
+	/**
+	 * Links the corp tag to siyu's tag of the same name, if there is one; whether there
+	 * was.
+	 */
+	private boolean linkSameName(Corp corp, long scope, CorpTag corpTag) {
+		Optional<Long> same = this.catalog.idOf(scope, corpTag.name());
+		if (same.isEmpty()) {
+			return false;
+		}
+		Tag tag = this.catalog.require(scope, same.get());
+		if (tag.kind() != TagKind.WECOM) {
+			log.info("Corp tag '{}' not linked: siyu has a {} tag of that name", corpTag.name(), tag.kind().code());
+			return true;
+		}
+		link(corp.tenant(), corpTag.id(), tag.id());
+		return true;
 	}
 
 	/** A change in siyu's catalog: pushed to WeCom when it concerns a WeCom tag. */
