@@ -67,7 +67,7 @@ class Welcomes implements DisposableBean {
 
 	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
-			@Value("${siyu.wecom.welcome-senders:16}") int senders) {
+			@Value("${siyu.wecom.welcome-senders:24}") int senders) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
