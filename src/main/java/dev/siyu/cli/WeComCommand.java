@@ -2,20 +2,16 @@ package dev.siyu.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import dev.siyu.tenant.Tenant;
-import dev.siyu.tenant.Tenants;
-import dev.siyu.wecom.Corp;
 import dev.siyu.wecom.CorpSettings;
 import dev.siyu.wecom.CorpSync;
 import dev.siyu.wecom.Corps;
 import dev.siyu.wecom.WeComStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 @Command(name = "wecom", mixinStandardHelpOptions = true, description = "Connect a tenant to its WeCom corp.",
 		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class,
@@ -25,13 +21,7 @@ class WeComCommand {
 
 	@Command(name = "configure", mixinStandardHelpOptions = true,
 			description = "Connect a tenant to a WeCom corp (or a sandbox); secrets are stored encrypted.")
-	static class Configure implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
+	static class Configure extends OnTenant {
 
 		@Option(names = "--corp-id", required = true, paramLabel = "ID")
 		String corpId;
@@ -56,72 +46,35 @@ class WeComCommand {
 		@Option(names = "--calls-per-minute", paramLabel = "N", description = "Rate limit of API calls (default 2000)")
 		Integer callsPerMinute;
 
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
-
 		@Override
-		public Integer call() {
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
 			CorpSettings settings = new CorpSettings(this.corpId, this.token, this.aesKey, this.secret, this.agentId,
 					this.apiBase, this.callsPerMinute);
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Corp corp = context.getBean(Corps.class).configure(this.tenant, settings);
-				Output.result(this.json, corp.summary());
-				return 0;
-			}
+			return context.getBean(Corps.class).configure(tenant.name(), settings).summary();
 		}
 
 	}
 
 	@Command(name = "sync", mixinStandardHelpOptions = true,
 			description = "Read staff, contacts, corp tags and groups from the tenant's corp (the full sync job).")
-	static class Sync implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
-
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
+	static class Sync extends OnTenant {
 
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant found = context.getBean(Tenants.class)
-					.byName(this.tenant)
-					.orElseThrow(() -> new IllegalArgumentException("no tenant named '" + this.tenant + "'"));
-				Output.result(this.json, context.getBean(CorpSync.class).full(found.id()));
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return context.getBean(CorpSync.class).full(tenant.id());
 		}
 
 	}
 
 	@Command(name = "status", mixinStandardHelpOptions = true, description = "How a tenant's WeCom channel stands.")
-	static class Status implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
-
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
+	static class Status extends OnTenant {
 
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Tenant found = context.getBean(Tenants.class)
-					.byName(this.tenant)
-					.orElseThrow(() -> new IllegalArgumentException("no tenant named '" + this.tenant + "'"));
-				Map<String, Object> out = new LinkedHashMap<>();
-				context.getBean(Corps.class).find(found.name()).ifPresent(corp -> out.putAll(corp.summary()));
-				out.putAll(context.getBean(WeComStatus.class).of(found.id()));
-				Output.result(this.json, out);
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			context.getBean(Corps.class).find(tenant.name()).ifPresent(corp -> out.putAll(corp.summary()));
+			out.putAll(context.getBean(WeComStatus.class).of(tenant.id()));
+			return out;
 		}
 
 	}

@@ -3,18 +3,15 @@ package dev.siyu.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import dev.siyu.shared.TenantId;
-import dev.siyu.tenant.Tenants;
+import dev.siyu.tenant.Tenant;
 import dev.siyu.wecom.ContactTagPush;
 import dev.siyu.wecom.GroupStatistics;
 import dev.siyu.wecom.MassSends;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Mass sends, corp tag marks and group statistics of the WeCom channel from the command
@@ -25,23 +22,10 @@ final class WeComSendCommands {
 	private WeComSendCommands() {
 	}
 
-	static TenantId tenant(ConfigurableApplicationContext context, String name) {
-		return context.getBean(Tenants.class)
-			.byName(name)
-			.orElseThrow(() -> new IllegalArgumentException("no tenant named '" + name + "'"))
-			.id();
-	}
-
 	@Command(name = "send", mixinStandardHelpOptions = true,
 			description = "Mass send (群发) to an audience, persons or contacts, or to the groups of owners; "
 					+ "repeatable with the same --request-id.")
-	static class Send implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
+	static class Send extends OnTenant {
 
 		@Option(names = "--request-id", required = true, paramLabel = "ID",
 				description = "Your id for this send: repeating the command with it creates nothing twice")
@@ -66,121 +50,62 @@ final class WeComSendCommands {
 				description = "Only these staff send (for groups: send to all groups they own)")
 		List<String> senders = new ArrayList<>();
 
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
-
 		@Override
-		public Integer call() {
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
 			boolean group = !this.groups.isEmpty() || (this.audience == null && this.persons.isEmpty()
 					&& this.contacts.isEmpty() && !this.senders.isEmpty());
 			MassSends.NewSend send = new MassSends.NewSend(this.requestId, group ? "group" : "single", this.text,
 					this.audience, this.persons, this.contacts, this.groups, this.senders);
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Output.result(this.json,
-						context.getBean(MassSends.class).create(tenant(context, this.tenant), send, "cli"));
-				return 0;
-			}
+			return context.getBean(MassSends.class).create(tenant.id(), send, "cli");
 		}
 
 	}
 
 	@Command(name = "sends", mixinStandardHelpOptions = true, description = "The latest mass sends with their results.")
-	static class Sends implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
+	static class Sends extends OnTenant {
 
 		@Option(names = "--limit", defaultValue = "20")
 		int limit;
 
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
-
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Output.result(this.json, Map.of("sends",
-						context.getBean(MassSends.class).list(tenant(context, this.tenant), Math.max(1, this.limit))));
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return Map.of("sends", context.getBean(MassSends.class).list(tenant.id(), Math.max(1, this.limit)));
 		}
 
 	}
 
 	@Command(name = "poll-sends", mixinStandardHelpOptions = true,
 			description = "Read WeCom's results of open mass send tasks (the server does this every 5 minutes).")
-	static class PollSends implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
-
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
+	static class PollSends extends OnTenant {
 
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Output.result(this.json,
-						Map.of("changed", context.getBean(MassSends.class).pollResults(tenant(context, this.tenant))));
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return Map.of("changed", context.getBean(MassSends.class).pollResults(tenant.id()));
 		}
 
 	}
 
 	@Command(name = "push-tags", mixinStandardHelpOptions = true,
 			description = "Mark queued corp tags on contacts now (the server does this every 2 seconds).")
-	static class PushTags implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
-
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
+	static class PushTags extends OnTenant {
 
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Output.result(this.json,
-						Map.of("relations", context.getBean(ContactTagPush.class).push(tenant(context, this.tenant))));
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return Map.of("relations", context.getBean(ContactTagPush.class).push(tenant.id()));
 		}
 
 	}
 
 	@Command(name = "group-stats", mixinStandardHelpOptions = true,
 			description = "Read the message counts of customer groups per owner for the last complete days.")
-	static class GroupStats implements Callable<Integer> {
-
-		@Mixin
-		DatabaseOptions database = new DatabaseOptions();
-
-		@Option(names = "--tenant", required = true)
-		String tenant;
+	static class GroupStats extends OnTenant {
 
 		@Option(names = "--days", defaultValue = "7")
 		int days;
 
-		@Option(names = "--json", description = "Print one JSON object as the last line")
-		boolean json;
-
 		@Override
-		public Integer call() {
-			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
-				Output.result(this.json, Map.of("ownerDays",
-						context.getBean(GroupStatistics.class).fetch(tenant(context, this.tenant), this.days)));
-				return 0;
-			}
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return Map.of("ownerDays", context.getBean(GroupStatistics.class).fetch(tenant.id(), this.days));
 		}
 
 	}
