@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.siyu.ingest.ImportProgress;
-import dev.siyu.ingest.Imports;
-import dev.siyu.ingest.TestExports;
 import dev.siyu.sandbox.SandboxActivity;
 import dev.siyu.sandbox.WeComSandbox;
-import dev.siyu.tenant.Tenants;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,16 +41,12 @@ class WeComOutboundTests {
 	int port;
 
 	@Autowired
-	Tenants tenants;
-
-	@Autowired
-	Imports imports;
-
-	@Autowired
-	Corps corps;
-
-	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	ConnectedSandbox corp;
 
 	WeComSandbox sandbox;
 
@@ -65,34 +58,19 @@ class WeComOutboundTests {
 
 	@BeforeAll
 	void corpWithFriends(@TempDir Path dir) {
-		this.sandbox = WeComSandbox.start(0, WeComSandbox.Settings.demo());
-		this.people = this.sandbox.activity();
-		this.people.seed(11, 3, 30, 3, List.of(BUYER_MOBILE));
-		this.people.confirmMassSendsAfter(Duration.ofMillis(300));
-		String name = "sends-" + UUID.randomUUID().toString().substring(0, 8);
-		Tenants.CreatedTenant created = this.tenants.create(name, "sending brand");
-		this.tenantId = created.tenant().id().value();
-		this.imports.importFiles(created.tenant().id(), "taobao", null,
-				List.of(TestExports.oneTaobaoOrder(dir, "S1", "tb_wang", BUYER_MOBILE)), ImportProgress.NONE);
-		WeComSandbox.Settings corp = this.sandbox.settings();
-		this.corps.configure(name, new CorpSettings(corp.corpId(), corp.token(), corp.aesKey(), corp.secret(), 1000002,
-				this.sandbox.baseUrl(), 100_000));
-		this.sandbox.sendCallbacksTo("http://127.0.0.1:" + this.port + "/wecom/callback/" + name);
-		this.api = new Api(this.port, created.apiKey());
-		Api.Response sync = this.api.postJson("/api/v1/wecom/sync", "{}");
-		assertThat(sync.status()).as(sync.body()).isEqualTo(200);
+		this.corp = ConnectedSandbox.start(this.context, this.port, dir, people -> {
+			people.seed(11, 3, 30, 3, List.of(BUYER_MOBILE));
+			people.confirmMassSendsAfter(Duration.ofMillis(300));
+		}, "S1", "tb_wang", BUYER_MOBILE);
+		this.sandbox = this.corp.sandbox;
+		this.people = this.corp.people;
+		this.api = this.corp.api;
+		this.tenantId = this.corp.tenantId;
 	}
 
 	@AfterAll
 	void stopSandbox() {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("""
-					select (select count(*) from wecom_contact where tenant_id = ? and detail_at is null)
-					     + (select count(*) from wecom_event where tenant_id = ? and processed_at is null)""")
-				.params(this.tenantId, this.tenantId)
-				.query(Long.class)
-				.single() == 0);
-		this.sandbox.close();
+		this.corp.stopWhenQuiet();
 	}
 
 	@Test

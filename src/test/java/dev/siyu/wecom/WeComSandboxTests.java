@@ -3,14 +3,9 @@ package dev.siyu.wecom;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
-import dev.siyu.ingest.ImportProgress;
-import dev.siyu.ingest.Imports;
-import dev.siyu.ingest.TestExports;
 import dev.siyu.sandbox.SandboxActivity;
 import dev.siyu.sandbox.WeComSandbox;
-import dev.siyu.tenant.Tenants;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,15 +38,6 @@ class WeComSandboxTests {
 	int port;
 
 	@Autowired
-	Tenants tenants;
-
-	@Autowired
-	Imports imports;
-
-	@Autowired
-	Corps corps;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -58,6 +45,11 @@ class WeComSandboxTests {
 
 	@Autowired
 	LogUpkeep upkeep;
+
+	@Autowired
+	ApplicationContext context;
+
+	ConnectedSandbox corp;
 
 	WeComSandbox sandbox;
 
@@ -71,35 +63,18 @@ class WeComSandboxTests {
 
 	@BeforeAll
 	void corpWithABuyerAmongItsFriends(@TempDir Path dir) {
-		this.sandbox = WeComSandbox.start(0, WeComSandbox.Settings.demo());
-		this.people = this.sandbox.activity();
-		this.people.seed(7, 3, 20, 2, List.of(BUYER_MOBILE));
-		String name = "sbx-" + UUID.randomUUID().toString().substring(0, 8);
-		Tenants.CreatedTenant created = this.tenants.create(name, "sandbox brand");
-		this.tenantId = created.tenant().id().value();
-		this.imports.importFiles(created.tenant().id(), "taobao", null,
-				List.of(TestExports.oneTaobaoOrder(dir, "P1", "tb_li", BUYER_MOBILE)), ImportProgress.NONE);
-		WeComSandbox.Settings corp = this.sandbox.settings();
-		this.corps.configure(name, new CorpSettings(corp.corpId(), corp.token(), corp.aesKey(), corp.secret(), 1000002,
-				this.sandbox.baseUrl(), 100_000));
-		this.sandbox.sendCallbacksTo("http://127.0.0.1:" + this.port + "/wecom/callback/" + name);
-		this.api = new Api(this.port, created.apiKey());
-		Api.Response sync = this.api.postJson("/api/v1/wecom/sync", "{}");
-		assertThat(sync.status()).as(sync.body()).isEqualTo(200);
-		this.synced = sync.json();
+		this.corp = ConnectedSandbox.start(this.context, this.port, dir,
+				people -> people.seed(7, 3, 20, 2, List.of(BUYER_MOBILE)), "P1", "tb_li", BUYER_MOBILE);
+		this.sandbox = this.corp.sandbox;
+		this.people = this.corp.people;
+		this.api = this.corp.api;
+		this.tenantId = this.corp.tenantId;
+		this.synced = this.corp.synced;
 	}
 
 	@AfterAll
 	void stopSandboxOnceNothingIsLeftToRead() {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("""
-					select (select count(*) from wecom_contact where tenant_id = ? and detail_at is null)
-					     + (select count(*) from wecom_group where tenant_id = ? and stale and dismissed_at is null)
-					     + (select count(*) from wecom_event where tenant_id = ? and processed_at is null)""")
-				.params(this.tenantId, this.tenantId, this.tenantId)
-				.query(Long.class)
-				.single() == 0);
-		this.sandbox.close();
+		this.corp.stopWhenQuiet();
 	}
 
 	@Test
