@@ -60,7 +60,7 @@ class WeComBenchSender implements Callable<Integer> {
 	@Option(names = "--replays", defaultValue = "0")
 	int replays;
 
-	@Option(names = "--warm-up", defaultValue = "3000")
+	@Option(names = "--warm-up", required = true)
 	int warmUp;
 
 	@Option(names = "--status-url", required = true)
@@ -69,7 +69,7 @@ class WeComBenchSender implements Callable<Integer> {
 	@Option(names = "--api-key", required = true)
 	String apiKey;
 
-	@Option(names = "--concurrency", defaultValue = "32")
+	@Option(names = "--concurrency", required = true)
 	int concurrency;
 
 	@Option(names = "--out", required = true)

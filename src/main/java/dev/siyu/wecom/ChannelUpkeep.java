@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbound work on a schedule in the server: the results of open mass send tasks are read
- * from WeCom.
+ * Outbound work on a schedule in the server: queued corp tag marks are sent, the results
+ * of open mass send tasks and the groups' daily message counts are read from WeCom.
  */
 @Component
 @ConditionalOnWebApplication

@@ -65,6 +65,8 @@ class Welcomes implements DisposableBean {
 	 */
 	private final Map<String, Long> claimedByFastLane = new ConcurrentHashMap<>();
 
+	private volatile long lastForget = System.nanoTime();
+
 	Welcomes(JdbcClient jdbc, Corps corps, WeComApi api, EventLog eventLog,
 			@Value("${siyu.wecom.welcome-window:20s}") Duration window,
 			@Value("${siyu.wecom.welcome-senders:24}") int senders) {
@@ -158,9 +160,16 @@ class Welcomes implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Drops claims older than twice the welcome window, at most once per window: during a
+	 * long burst every entry may be young, and scanning them after each commit would cost
+	 * more than the look-ups save.
+	 */
 	private void forgetOldClaims() {
-		if (this.claimedByFastLane.size() > 100_000) {
-			long old = System.nanoTime() - 2 * this.window.toNanos();
+		long now = System.nanoTime();
+		if (this.claimedByFastLane.size() > 100_000 && now - this.lastForget > this.window.toNanos()) {
+			this.lastForget = now;
+			long old = now - 2 * this.window.toNanos();
 			this.claimedByFastLane.values().removeIf(at -> at < old);
 		}
 	}

@@ -1,7 +1,5 @@
 package dev.siyu.audience;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,6 +44,8 @@ class AudiencesApiTests {
 
 	private long scope;
 
+	private AudienceScope audience;
+
 	private final List<Long> persons = new ArrayList<>();
 
 	@BeforeEach
@@ -53,6 +53,7 @@ class AudiencesApiTests {
 		var created = this.tenants.create("aud-" + UUID.randomUUID().toString().substring(0, 8), null);
 		this.api = new Api(this.port, created.apiKey());
 		this.scope = created.tenant().id().value();
+		this.audience = new AudienceScope(this.jdbc, this.api, this.scope);
 		for (int i = 0; i < 10; i++) {
 			long id = this.jdbc.sql("insert into person (tenant_id) values (?) returning id")
 				.param(this.scope)
@@ -70,22 +71,22 @@ class AudiencesApiTests {
 	@Test
 	void countsFollowManualTaggingAtOnceAndBothEnginesAgree() {
 		long vip = tag("高净值");
-		assertThat(count("tag('高净值')", "bitmap")).isZero();
+		assertThat(this.audience.count("tag('高净值')", "bitmap")).isZero();
 
 		JsonNode added = this.api
 			.postJson("/api/v1/tags/" + vip + "/persons", "{\"personIds\": " + this.persons.subList(0, 6) + "}")
 			.json();
 		assertThat(added.get("changed").asInt()).isEqualTo(6);
-		assertThat(count("tag('高净值')", "bitmap")).isEqualTo(6);
-		assertThat(count("tag('高净值') and city = '杭州'", "bitmap")).isEqualTo(4);
-		assertThat(count("tag('高净值') and not city = '杭州'", "sql")).isEqualTo(2);
-		assertThat(count("not tag('高净值') and tier = 'gold'", "bitmap"))
-			.isEqualTo(count("not tag('高净值') and tier = 'gold'", "sql"))
+		assertThat(this.audience.count("tag('高净值')", "bitmap")).isEqualTo(6);
+		assertThat(this.audience.count("tag('高净值') and city = '杭州'", "bitmap")).isEqualTo(4);
+		assertThat(this.audience.count("tag('高净值') and not city = '杭州'", "sql")).isEqualTo(2);
+		assertThat(this.audience.count("not tag('高净值') and tier = 'gold'", "bitmap"))
+			.isEqualTo(this.audience.count("not tag('高净值') and tier = 'gold'", "sql"))
 			.isEqualTo(2);
 
 		this.api.postJson("/api/v1/tags/" + vip + "/persons:remove",
 				"{\"personIds\": [" + this.persons.get(0) + "], \"reason\": \"asked\"}");
-		assertThat(count("tag('高净值')", "bitmap")).isEqualTo(5);
+		assertThat(this.audience.count("tag('高净值')", "bitmap")).isEqualTo(5);
 		JsonNode history = this.api.get("/api/v1/tags/" + vip + "/history").json();
 		assertThat(history.get(0).get("change").asString()).isEqualTo("removed");
 		assertThat(history.get(0).get("reason").asString()).isEqualTo("asked");
@@ -115,20 +116,20 @@ class AudiencesApiTests {
 
 	@Test
 	void aRuleTagOverOrdersFollowsImportsAndRecordsEntries() {
-		long account = account(this.persons.get(3));
-		order(account, "R-1", "Y");
-		order(account, "R-2", "Y");
+		long account = this.audience.account(this.persons.get(3), "acc");
+		this.audience.order(account, "R-1", "Y");
+		this.audience.order(account, "R-2", "Y");
 		JsonNode tag = this.api
 			.postJson("/api/v1/rule-tags", "{\"name\": \"Y常客\", \"expression\": \"orders.count(all, sku = 'Y') >= 3\"}")
 			.json();
 		assertThat(tag.get("kind").asString()).isEqualTo("RULE");
-		assertThat(count("tag('Y常客')", "bitmap")).isZero();
+		assertThat(this.audience.count("tag('Y常客')", "bitmap")).isZero();
 
-		order(account, "R-3", "Y");
+		this.audience.order(account, "R-3", "Y");
 		this.events.publishEvent(new OrdersImported(new TenantId(this.scope), 0, "mall", 1, 0));
 
-		assertThat(count("tag('Y常客')", "bitmap")).isEqualTo(1);
-		assertThat(count("tag('Y常客')", "sql")).isEqualTo(1);
+		assertThat(this.audience.count("tag('Y常客')", "bitmap")).isEqualTo(1);
+		assertThat(this.audience.count("tag('Y常客')", "sql")).isEqualTo(1);
 		JsonNode history = this.api.get("/api/v1/tags/" + tag.get("id").asLong() + "/history").json();
 		assertThat(history.get(0).get("personId").asLong()).isEqualTo(this.persons.get(3));
 		assertThat(history.get(0).get("actor").asString()).isEqualTo("rule");
@@ -164,7 +165,7 @@ class AudiencesApiTests {
 		long survivor = this.persons.get(5);
 		long merged = this.persons.get(6);
 		this.api.postJson("/api/v1/tags/" + vip + "/persons", "{\"personIds\": [" + merged + "]}");
-		assertThat(count("tag('merge-vip')", "bitmap")).isEqualTo(1);
+		assertThat(this.audience.count("tag('merge-vip')", "bitmap")).isEqualTo(1);
 
 		this.jdbc.sql("update person set merged_into = ? where id = ?").params(survivor, merged).update();
 		this.events.publishEvent(new PersonsMerged(this.scope, survivor, List.of(merged)));
@@ -174,42 +175,15 @@ class AudiencesApiTests {
 			.get("personIds")
 			.get(0)
 			.asLong()).isEqualTo(survivor);
-		assertThat(count("tag('merge-vip')", "sql")).isEqualTo(1);
-		assertThat(count("city = '上海'", "bitmap")).isEqualTo(count("city = '上海'", "sql")).isEqualTo(5);
+		assertThat(this.audience.count("tag('merge-vip')", "sql")).isEqualTo(1);
+		assertThat(this.audience.count("city = '上海'", "bitmap")).isEqualTo(this.audience.count("city = '上海'", "sql"))
+			.isEqualTo(5);
 	}
 
 	private long tag(String name) {
 		Api.Response created = this.api.postJson("/api/v1/tags", "{\"name\": \"" + name + "\", \"owner\": \"ops\"}");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		return created.json().get("id").asLong();
-	}
-
-	private long count(String expression, String engine) {
-		Api.Response response = this.api.postJson("/api/v1/audiences:count",
-				"{\"expression\": \"" + expression.replace("\"", "\\\"") + "\", \"engine\": \"" + engine + "\"}");
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().get("count").asLong();
-	}
-
-	private long account(long person) {
-		return this.jdbc.sql(
-				"insert into account (tenant_id, platform, account_key, person_id) values (?, 'mall', ?, ?) returning id")
-			.params(this.scope, "acc-" + person, person)
-			.query(Long.class)
-			.single();
-	}
-
-	private void order(long account, String orderNo, String sku) {
-		long id = this.jdbc.sql("""
-				insert into orders (tenant_id, platform, order_no, account_id, status, created_at, paid_at, amount,
-				                    content_hash)
-				values (?, 'mall', ?, ?, 'completed', ?, ?, ?, '\\x00') returning id""")
-			.params(this.scope, orderNo, account, OffsetDateTime.now(), OffsetDateTime.now(), new BigDecimal("99.00"))
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("insert into order_item (order_id, tenant_id, line_no, sku, quantity) values (?, ?, 1, ?, 1)")
-			.params(id, this.scope, sku)
-			.update();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.siyu.audience;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +41,8 @@ class IndexFollowsChangesTests {
 
 	private long scope;
 
+	private AudienceScope audience;
+
 	private final List<Long> persons = new ArrayList<>();
 
 	@BeforeEach
@@ -49,6 +50,7 @@ class IndexFollowsChangesTests {
 		var created = this.tenants.create("follow-" + UUID.randomUUID().toString().substring(0, 8), null);
 		this.api = new Api(this.port, created.apiKey());
 		this.scope = created.tenant().id().value();
+		this.audience = new AudienceScope(this.jdbc, this.api, this.scope);
 		for (int i = 0; i < 6; i++) {
 			this.persons.add(person("杭州", 50));
 		}
@@ -56,8 +58,8 @@ class IndexFollowsChangesTests {
 
 	@Test
 	void scoresProfilesReachAndNewPersonsWrittenElsewhereAreCountedAfterTheNextLook() {
-		assertThat(count("clv >= 100", "bitmap")).isZero();
-		assertThat(count("city = '北京'", "bitmap")).isZero();
+		assertThat(this.audience.count("clv >= 100", "bitmap")).isZero();
+		assertThat(this.audience.count("city = '北京'", "bitmap")).isZero();
 
 		this.jdbc.sql("update person_score set clv = 500, computed_at = now() where person_id = any(?)")
 			.param(this.persons.subList(0, 2).toArray(Long[]::new))
@@ -71,24 +73,26 @@ class IndexFollowsChangesTests {
 		long newcomer = person("北京", 900);
 		this.watch.lookAll();
 
-		assertThat(count("clv >= 100", "bitmap")).isEqualTo(count("clv >= 100", "sql")).isEqualTo(3);
-		assertThat(count("city = '北京'", "bitmap")).isEqualTo(2);
-		assertThat(count("wecom_friend", "bitmap")).isEqualTo(count("wecom_friend", "sql")).isEqualTo(1);
+		assertThat(this.audience.count("clv >= 100", "bitmap")).isEqualTo(this.audience.count("clv >= 100", "sql"))
+			.isEqualTo(3);
+		assertThat(this.audience.count("city = '北京'", "bitmap")).isEqualTo(2);
+		assertThat(this.audience.count("wecom_friend", "bitmap")).isEqualTo(this.audience.count("wecom_friend", "sql"))
+			.isEqualTo(1);
 		assertThat(members("clv >= 600")).containsExactly(newcomer);
 
 		this.watch.lookAll();
-		assertThat(count("clv >= 100", "bitmap")).isEqualTo(3);
+		assertThat(this.audience.count("clv >= 100", "bitmap")).isEqualTo(3);
 	}
 
 	@Test
 	void aTagCreatedAndAssignedByAnotherProcessIsKnownToTheRunningServer() {
-		assertThat(count("city = '杭州'", "bitmap")).isEqualTo(6);
+		assertThat(this.audience.count("city = '杭州'", "bitmap")).isEqualTo(6);
 		long tag = this.jdbc
 			.sql("insert into tag (tenant_id, name, kind, owner) values (?, 'cli-made', 'manual', 'cli') returning id")
 			.param(this.scope)
 			.query(Long.class)
 			.single();
-		assertThat(count("tag('cli-made')", "bitmap")).isZero();
+		assertThat(this.audience.count("tag('cli-made')", "bitmap")).isZero();
 
 		for (long person : this.persons.subList(0, 2)) {
 			this.jdbc.sql("insert into person_tag (tag_id, person_id, tenant_id, tagged_by) values (?, ?, ?, 'cli')")
@@ -101,11 +105,13 @@ class IndexFollowsChangesTests {
 				.update();
 		}
 		this.watch.lookAll();
-		assertThat(count("tag('cli-made')", "bitmap")).isEqualTo(count("tag('cli-made')", "sql")).isEqualTo(2);
+		assertThat(this.audience.count("tag('cli-made')", "bitmap"))
+			.isEqualTo(this.audience.count("tag('cli-made')", "sql"))
+			.isEqualTo(2);
 
 		this.jdbc.sql("update tag set name = 'renamed-by-cli', updated_at = now() where id = ?").param(tag).update();
 		this.watch.lookAll();
-		assertThat(count("tag('renamed-by-cli')", "bitmap")).isEqualTo(2);
+		assertThat(this.audience.count("tag('renamed-by-cli')", "bitmap")).isEqualTo(2);
 		Api.Response old = this.api.postJson("/api/v1/audiences:count", "{\"expression\": \"tag('cli-made')\"}");
 		assertThat(old.status()).isEqualTo(400);
 		assertThat(old.body()).contains("cli-made");
@@ -114,10 +120,10 @@ class IndexFollowsChangesTests {
 	@Test
 	void aSplitLeavesManualTagsWithTheOriginalAndRecomputesRuleTagsForBoth() {
 		long person = this.persons.get(0);
-		long stays = account(person, "stays");
-		long leaves = account(person, "leaves");
-		order(stays, "S-1", "X");
-		order(leaves, "L-1", "Y");
+		long stays = this.audience.account(person, "stays");
+		long leaves = this.audience.account(person, "leaves");
+		this.audience.order(stays, "S-1", "X");
+		this.audience.order(leaves, "L-1", "Y");
 		long vip = this.api.postJson("/api/v1/tags", "{\"name\": \"split-vip\", \"owner\": \"ops\"}")
 			.json()
 			.get("id")
@@ -142,7 +148,8 @@ class IndexFollowsChangesTests {
 		assertThat(members("tag('bought-X')")).containsExactly(person);
 		assertThat(members("tag('bought-Y')")).containsExactly(detached);
 		for (String expression : List.of("tag('split-vip')", "tag('bought-X')", "tag('bought-Y')")) {
-			assertThat(count(expression, "bitmap")).isEqualTo(count(expression, "sql")).isEqualTo(1);
+			assertThat(this.audience.count(expression, "bitmap")).isEqualTo(this.audience.count(expression, "sql"))
+				.isEqualTo(1);
 		}
 	}
 
@@ -158,34 +165,6 @@ class IndexFollowsChangesTests {
 			.params(id, this.scope, new BigDecimal(clv))
 			.update();
 		return id;
-	}
-
-	private long account(long person, String key) {
-		return this.jdbc.sql(
-				"insert into account (tenant_id, platform, account_key, person_id) values (?, 'mall', ?, ?) returning id")
-			.params(this.scope, key + "-" + person, person)
-			.query(Long.class)
-			.single();
-	}
-
-	private void order(long account, String orderNo, String sku) {
-		long id = this.jdbc.sql("""
-				insert into orders (tenant_id, platform, order_no, account_id, status, created_at, paid_at, amount,
-				                    content_hash)
-				values (?, 'mall', ?, ?, 'completed', ?, ?, ?, '\\x00') returning id""")
-			.params(this.scope, orderNo, account, OffsetDateTime.now(), OffsetDateTime.now(), new BigDecimal("99.00"))
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("insert into order_item (order_id, tenant_id, line_no, sku, quantity) values (?, ?, 1, ?, 1)")
-			.params(id, this.scope, sku)
-			.update();
-	}
-
-	private long count(String expression, String engine) {
-		Api.Response response = this.api.postJson("/api/v1/audiences:count",
-				"{\"expression\": \"" + expression + "\", \"engine\": \"" + engine + "\"}");
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().get("count").asLong();
 	}
 
 	private List<Long> members(String expression) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.siyu.sandbox.SandboxActivity;
-import dev.siyu.sandbox.WeComSandbox;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -48,24 +47,12 @@ class WeComOutboundTests {
 
 	ConnectedSandbox corp;
 
-	WeComSandbox sandbox;
-
-	SandboxActivity people;
-
-	Api api;
-
-	long tenantId;
-
 	@BeforeAll
 	void corpWithFriends(@TempDir Path dir) {
 		this.corp = ConnectedSandbox.start(this.context, this.port, dir, people -> {
 			people.seed(11, 3, 30, 3, List.of(BUYER_MOBILE));
 			people.confirmMassSendsAfter(Duration.ofMillis(300));
 		}, "S1", "tb_wang", BUYER_MOBILE);
-		this.sandbox = this.corp.sandbox;
-		this.people = this.corp.people;
-		this.api = this.corp.api;
-		this.tenantId = this.corp.tenantId;
 	}
 
 	@AfterAll
@@ -76,7 +63,7 @@ class WeComOutboundTests {
 	@Test
 	void aSendLeavesOutWhoWithdrewConsentAndWhoIsNoContactAndMakesOneTaskPerSender() {
 		List<String> friends = friends(6, 0);
-		assertThat(this.api.postJson("/api/v1/wecom/contacts/" + friends.get(0) + "/opt-out", "").status())
+		assertThat(this.corp.api.postJson("/api/v1/wecom/contacts/" + friends.get(0) + "/opt-out", "").status())
 			.isEqualTo(200);
 		JsonNode send = send("consent-" + UUID.randomUUID(), "新品上市，会员专享", friends, "wmNobody");
 		assertThat(send.get("asked").asInt()).isEqualTo(7);
@@ -86,7 +73,7 @@ class WeComOutboundTests {
 		long senders = this.jdbc.sql("""
 				select count(distinct userid) from wecom_follow
 				where tenant_id = ? and external_userid = any(?) and deleted_at is null""")
-			.params(this.tenantId, friends.subList(1, 6).toArray(String[]::new))
+			.params(this.corp.tenantId, friends.subList(1, 6).toArray(String[]::new))
 			.query(Long.class)
 			.single();
 		assertThat(send.get("tasks").size()).isEqualTo((int) senders);
@@ -101,12 +88,12 @@ class WeComOutboundTests {
 		String request = "again-" + UUID.randomUUID();
 		List<String> friends = friends(3, 10);
 		JsonNode first = send(request, "双十一预告", friends);
-		int tasks = this.people.massTasks();
+		int tasks = this.corp.people.massTasks();
 		JsonNode second = send(request, "双十一预告", friends);
 		assertThat(second.get("id").asLong()).isEqualTo(first.get("id").asLong());
 		assertThat(second.get("replayed").asBoolean()).isTrue();
-		assertThat(this.people.massTasks()).isEqualTo(tasks);
-		Api.Response other = this.api.postJson("/api/v1/wecom/mass-sends", body(request, "另一条消息", friends));
+		assertThat(this.corp.people.massTasks()).isEqualTo(tasks);
+		Api.Response other = this.corp.api.postJson("/api/v1/wecom/mass-sends", body(request, "另一条消息", friends));
 		assertThat(other.status()).isEqualTo(400);
 		assertThat(other.body()).contains("was used for another send");
 	}
@@ -130,10 +117,11 @@ class WeComOutboundTests {
 		this.jdbc.sql("update wecom_mass_task set status = 'calling', msgid = null where id = ?")
 			.param(tasks.get(1).get("id"))
 			.update();
-		int before = this.people.massTasks();
+		int before = this.corp.people.massTasks();
 		JsonNode replayed = send(request, "断点续发" + request, friends);
 		assertThat(replayed.get("replayed").asBoolean()).isTrue();
-		assertThat(this.people.massTasks()).as("only the task that never reached WeCom is made").isEqualTo(before + 1);
+		assertThat(this.corp.people.massTasks()).as("only the task that never reached WeCom is made")
+			.isEqualTo(before + 1);
 		assertThat(this.jdbc.sql("select status from wecom_mass_task where id = ?")
 			.param(tasks.get(0).get("id"))
 			.query(String.class)
@@ -149,19 +137,19 @@ class WeComOutboundTests {
 	@Test
 	void resultsArriveWhenStaffConfirmAndTheMonthlyLimitInWeComIsReported() {
 		List<String> friends = friends(8, 14);
-		long atLimit = friends.stream().filter(friend -> this.people.massMessagesThisMonth(friend) >= 4).count();
+		long atLimit = friends.stream().filter(friend -> this.corp.people.massMessagesThisMonth(friend) >= 4).count();
 		JsonNode send = send("results-" + UUID.randomUUID(), "会员日提醒", friends);
 		int recipients = send.get("recipients").asInt();
 		long id = send.get("id").asLong();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			this.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
-			JsonNode results = this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
+			this.corp.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
+			JsonNode results = this.corp.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
 			assertThat(results.get("pending").asInt()).isZero();
 		});
-		JsonNode results = this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
+		JsonNode results = this.corp.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
 		assertThat(results.get("limit_reached").asLong()).isEqualTo(atLimit);
 		assertThat(results.get("sent").asLong()).isEqualTo(recipients - atLimit);
-		this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("tasks").forEach(task -> {
+		this.corp.api.get("/api/v1/wecom/mass-sends/" + id).json().get("tasks").forEach(task -> {
 			assertThat(task.get("status").asString()).isEqualTo("sent");
 			assertThat(task.get("confirmedAt").isNull()).isFalse();
 		});
@@ -169,30 +157,32 @@ class WeComOutboundTests {
 
 	@Test
 	void aCustomerWhoDeletesTheSenderBeforeTheConfirmationIsReportedAsNoFriend() {
-		this.people.confirmMassSendsAfter(Duration.ofSeconds(2));
+		this.corp.people.confirmMassSendsAfter(Duration.ofSeconds(2));
 		try {
 			String friend = friends(1, 24).get(0);
 			JsonNode send = send("deleted-" + UUID.randomUUID(), "活动邀请", List.of(friend));
-			this.people.customerDeletes(null, friend);
+			this.corp.people.customerDeletes(null, friend);
 			long id = send.get("id").asLong();
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-				this.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
-				assertThat(
-						this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results").get("not_friend").asInt())
-					.isEqualTo(1);
+				this.corp.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
+				assertThat(this.corp.api.get("/api/v1/wecom/mass-sends/" + id)
+					.json()
+					.get("results")
+					.get("not_friend")
+					.asInt()).isEqualTo(1);
 			});
 		}
 		finally {
-			this.people.confirmMassSendsAfter(Duration.ofMillis(300));
+			this.corp.people.confirmMassSendsAfter(Duration.ofMillis(300));
 		}
 	}
 
 	@Test
 	void siyusOwnSendsCountTowardsTheMonthlyCap() {
-		String friend = this.people.addFriend("guide02", null, null).externalUserId();
+		String friend = this.corp.people.addFriend("guide02", null, null).externalUserId();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("select count(*) from wecom_follow where tenant_id = ? and external_userid = ?")
-				.params(this.tenantId, friend)
+				.params(this.corp.tenantId, friend)
 				.query(Long.class)
 				.single() == 1);
 		for (int i = 0; i < 4; i++) {
@@ -207,10 +197,10 @@ class WeComOutboundTests {
 
 	@Test
 	void anAudienceOfFriendsIsSentToThroughEachFriendsStaffMember() {
-		Api.Response audience = this.api.postJson("/api/v1/audiences",
+		Api.Response audience = this.corp.api.postJson("/api/v1/audiences",
 				"{\"name\": \"friends " + UUID.randomUUID() + "\", \"expression\": \"wecom_friend\"}");
 		assertThat(audience.status()).as(audience.body()).isEqualTo(200);
-		Api.Response created = this.api.postJson("/api/v1/wecom/mass-sends", """
+		Api.Response created = this.corp.api.postJson("/api/v1/wecom/mass-sends", """
 				{"requestId": "aud-%s", "text": "老客回馈", "audienceId": %d}""".formatted(UUID.randomUUID(),
 				audience.json().get("id").asLong()));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -221,7 +211,7 @@ class WeComOutboundTests {
 			.isEqualTo(send.get("asked").asInt());
 		Long buyer = this.jdbc.sql(
 				"select person_id from account where tenant_id = ? and platform = 'taobao' and account_key = 'tb_wang'")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(Long.class)
 			.single();
 		assertThat(this.jdbc.sql("select count(*) from wecom_mass_recipient where send_id = ? and person_id = ?")
@@ -232,25 +222,25 @@ class WeComOutboundTests {
 
 	@Test
 	void aGroupSendGoesToTheGroupsOfTheOwner() {
-		String chat = this.people.groups().get(0);
-		String owner = this.people.ownerOf(chat);
-		Api.Response created = this.api.postJson("/api/v1/wecom/mass-sends", """
+		String chat = this.corp.people.groups().get(0);
+		String owner = this.corp.people.ownerOf(chat);
+		Api.Response created = this.corp.api.postJson("/api/v1/wecom/mass-sends", """
 				{"requestId": "grp-%s", "chatType": "group", "text": "群公告：今晚直播", "senders": ["%s"]}"""
 			.formatted(UUID.randomUUID(), owner));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		long id = created.json().get("id").asLong();
 		assertThat(created.json().get("recipients").asInt()).isPositive();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			this.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
-			JsonNode results = this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
+			this.corp.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
+			JsonNode results = this.corp.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results");
 			assertThat(results.get("sent").asInt()).isEqualTo(created.json().get("recipients").asInt());
 		});
 	}
 
 	@Test
 	void aGroupSendByChatIdsLeavesOutUnknownGroupsAndReachesTheNamedOne() {
-		String chat = this.people.groups().get(1);
-		Api.Response created = this.api.postJson("/api/v1/wecom/mass-sends", """
+		String chat = this.corp.people.groups().get(1);
+		Api.Response created = this.corp.api.postJson("/api/v1/wecom/mass-sends", """
 				{"requestId": "chats-%s", "chatType": "group", "text": "群内福利", "chatIds": ["%s", "wrNoSuchGroup"]}"""
 			.formatted(UUID.randomUUID(), chat));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -258,19 +248,22 @@ class WeComOutboundTests {
 		assertThat(created.json().get("excluded").get("not_a_contact").asInt()).isEqualTo(1);
 		long id = created.json().get("id").asLong();
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			this.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
-			assertThat(this.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results").get("sent").asInt())
+			this.corp.api.postJson("/api/v1/wecom/mass-sends/poll", "{}");
+			assertThat(this.corp.api.get("/api/v1/wecom/mass-sends/" + id).json().get("results").get("sent").asInt())
 				.isEqualTo(1);
 		});
 	}
 
 	@Test
 	void badRequestsSayWhatIsWrong() {
-		assertThat(this.api.postJson("/api/v1/wecom/mass-sends", "{\"text\": \"hi\", \"externalUserIds\": [\"wm1\"]}")
-			.body()).contains("requestId");
-		assertThat(this.api.postJson("/api/v1/wecom/mass-sends", "{\"requestId\": \"x\", \"text\": \"hi\"}").body())
+		assertThat(
+				this.corp.api.postJson("/api/v1/wecom/mass-sends", "{\"text\": \"hi\", \"externalUserIds\": [\"wm1\"]}")
+					.body())
+			.contains("requestId");
+		assertThat(
+				this.corp.api.postJson("/api/v1/wecom/mass-sends", "{\"requestId\": \"x\", \"text\": \"hi\"}").body())
 			.contains("exactly one of audienceId");
-		assertThat(this.api.get("/api/v1/wecom/mass-sends/999999999").status()).isEqualTo(404);
+		assertThat(this.corp.api.get("/api/v1/wecom/mass-sends/999999999").status()).isEqualTo(404);
 	}
 
 	@Test
@@ -281,7 +274,7 @@ class WeComOutboundTests {
 					select count(distinct a.person_id) from wecom_follow f
 					join account a on a.tenant_id = f.tenant_id and a.platform = 'wecom' and a.account_key = f.external_userid
 					where f.tenant_id = ? and 'etVip' = any(f.tag_ids) and f.deleted_at is null""")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(Long.class)
 			.single();
 		assertThat(tagged).isPositive();
@@ -296,17 +289,17 @@ class WeComOutboundTests {
 		Map<String, Object> relation = relationWithout("etVip", "desc");
 		String userid = (String) relation.get("userid");
 		String external = (String) relation.get("external");
-		Api.Response added = this.api.postJson("/api/v1/tags/" + vip + "/persons",
+		Api.Response added = this.corp.api.postJson("/api/v1/tags/" + vip + "/persons",
 				"{\"personIds\": [" + relation.get("person") + "]}");
 		assertThat(added.status()).as(added.body()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.people.tagsOf(userid, external)).contains("etVip"));
-		assertThat(this.api
+			.untilAsserted(() -> assertThat(this.corp.people.tagsOf(userid, external)).contains("etVip"));
+		assertThat(this.corp.api
 			.postJson("/api/v1/tags/" + vip + "/persons:remove", "{\"personIds\": [" + relation.get("person") + "]}")
 			.status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.people.tagsOf(userid, external)).doesNotContain("etVip"));
-		JsonNode marks = this.api.get("/api/v1/wecom/tag-marks").json();
+			.untilAsserted(() -> assertThat(this.corp.people.tagsOf(userid, external)).doesNotContain("etVip"));
+		JsonNode marks = this.corp.api.get("/api/v1/wecom/tag-marks").json();
 		assertThat(marks.findValuesAsString("status")).doesNotContain("failed");
 	}
 
@@ -314,26 +307,26 @@ class WeComOutboundTests {
 	void aCorpTagStaffPutOnInTheClientBecomesTheSiyuTagOfThePerson() {
 		long store = catalogTag("门店");
 		Map<String, Object> relation = relationWithout("etStore", "asc");
-		this.people.staffTags((String) relation.get("userid"), (String) relation.get("external"), "etStore", true);
+		this.corp.people.staffTags((String) relation.get("userid"), (String) relation.get("external"), "etStore", true);
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.jdbc.sql("select count(*) from person_tag where tag_id = ? and person_id = ?")
 				.params(store, relation.get("person"))
 				.query(Long.class)
 				.single() == 1);
 		assertThat(this.jdbc.sql("select count(*) from wecom_tag_mark where tenant_id = ? and external_userid = ?")
-			.params(this.tenantId, relation.get("external"))
+			.params(this.corp.tenantId, relation.get("external"))
 			.query(Long.class)
 			.single()).as("a tag that came from WeCom is not marked back").isZero();
 	}
 
 	@Test
 	void groupMessageCountsComeFromTheDailyStatisticsOfEachOwner() {
-		Api.Response fetched = this.api.postJson("/api/v1/wecom/groups/statistics/fetch?days=3", "{}");
+		Api.Response fetched = this.corp.api.postJson("/api/v1/wecom/groups/statistics/fetch?days=3", "{}");
 		assertThat(fetched.status()).as(fetched.body()).isEqualTo(200);
 		assertThat(fetched.json().get("ownerDays").asInt()).isEqualTo(3 * 3);
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-		JsonNode groups = this.api.get("/api/v1/wecom/groups?days=7").json();
-		for (String chat : this.people.groups()) {
+		JsonNode groups = this.corp.api.get("/api/v1/wecom/groups?days=7").json();
+		for (String chat : this.corp.people.groups()) {
 			int expected = 0;
 			for (int back = 1; back <= 3; back++) {
 				expected += SandboxActivity.groupMessages(chat, today.minusDays(back));
@@ -350,7 +343,7 @@ class WeComOutboundTests {
 				.isEqualTo(group.get("quits").asInt() > group.get("joins").asInt()
 						|| (group.get("joins").asInt() == 0 && expected == 0));
 		}
-		assertThat(this.api.get("/api/v1/wecom/groups/statistics?days=7").json().size()).isEqualTo(9);
+		assertThat(this.corp.api.get("/api/v1/wecom/groups/statistics?days=7").json().size()).isEqualTo(9);
 	}
 
 	private Map<String, Object> relationWithout(String tagId, String order) {
@@ -361,14 +354,14 @@ class WeComOutboundTests {
 					where f.tenant_id = ? and not ? = any(f.tag_ids) and f.deleted_at is null
 					  and f.external_userid like 'wmSeed%' order by f.external_userid """
 					+ " " + order + " limit 1")
-			.params(this.tenantId, tagId)
+			.params(this.corp.tenantId, tagId)
 			.query((rs, n) -> Map.<String, Object>of("userid", rs.getString(1), "external", rs.getString(2), "person",
 					rs.getLong(3)))
 			.single();
 	}
 
 	private long catalogTag(String name) {
-		for (JsonNode tag : this.api.get("/api/v1/tags").json()) {
+		for (JsonNode tag : this.corp.api.get("/api/v1/tags").json()) {
 			if (tag.get("name").asString().equals(name)) {
 				return tag.get("id").asLong();
 			}
@@ -379,7 +372,7 @@ class WeComOutboundTests {
 	private JsonNode send(String request, String text, List<String> externals, String... more) {
 		List<String> all = new java.util.ArrayList<>(externals);
 		all.addAll(List.of(more));
-		Api.Response response = this.api.postJson("/api/v1/wecom/mass-sends", body(request, text, all));
+		Api.Response response = this.corp.api.postJson("/api/v1/wecom/mass-sends", body(request, text, all));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();
 	}
@@ -396,7 +389,7 @@ class WeComOutboundTests {
 				select distinct external_userid from wecom_follow
 				where tenant_id = ? and deleted_at is null and external_userid like 'wmSeed%'
 				order by external_userid offset ? limit ?""")
-			.params(this.tenantId, offset, count)
+			.params(this.corp.tenantId, offset, count)
 			.query(String.class)
 			.list();
 	}

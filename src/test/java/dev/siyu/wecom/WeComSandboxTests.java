@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.siyu.sandbox.SandboxActivity;
-import dev.siyu.sandbox.WeComSandbox;
 import dev.siyu.testing.Api;
 import dev.siyu.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
@@ -51,25 +50,10 @@ class WeComSandboxTests {
 
 	ConnectedSandbox corp;
 
-	WeComSandbox sandbox;
-
-	SandboxActivity people;
-
-	Api api;
-
-	long tenantId;
-
-	JsonNode synced;
-
 	@BeforeAll
 	void corpWithABuyerAmongItsFriends(@TempDir Path dir) {
 		this.corp = ConnectedSandbox.start(this.context, this.port, dir,
 				people -> people.seed(7, 3, 20, 2, List.of(BUYER_MOBILE)), "P1", "tb_li", BUYER_MOBILE);
-		this.sandbox = this.corp.sandbox;
-		this.people = this.corp.people;
-		this.api = this.corp.api;
-		this.tenantId = this.corp.tenantId;
-		this.synced = this.corp.synced;
 	}
 
 	@AfterAll
@@ -79,15 +63,15 @@ class WeComSandboxTests {
 
 	@Test
 	void fullSyncReadsStaffContactsTagsAndGroupsWithOneCachedToken() {
-		assertThat(this.synced.get("staff").asInt()).isEqualTo(3);
-		assertThat(this.synced.get("contacts").asInt()).isEqualTo(20);
-		assertThat(this.synced.get("corpTags").asInt()).isEqualTo(4);
-		assertThat(this.synced.get("groups").asInt()).isEqualTo(2);
-		assertThat(this.sandbox.tokenCalls()).isEqualTo(1);
+		assertThat(this.corp.synced.get("staff").asInt()).isEqualTo(3);
+		assertThat(this.corp.synced.get("contacts").asInt()).isEqualTo(20);
+		assertThat(this.corp.synced.get("corpTags").asInt()).isEqualTo(4);
+		assertThat(this.corp.synced.get("groups").asInt()).isEqualTo(2);
+		assertThat(this.corp.sandbox.tokenCalls()).isEqualTo(1);
 		assertThat(this.jdbc.sql("""
 				select count(*) from wecom_contact
 				where tenant_id = ? and name_enc is not null and external_userid like 'wmSeed%'""")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(Long.class)
 			.single()).isEqualTo(20);
 	}
@@ -98,7 +82,7 @@ class WeComSandboxTests {
 		String friend = this.jdbc.sql("""
 					select a.account_key from account a
 				where a.tenant_id = ? and a.platform = 'wecom' and a.person_id = ? and a.account_key like 'wmSeed%'""")
-			.params(this.tenantId, buyer)
+			.params(this.corp.tenantId, buyer)
 			.query(String.class)
 			.single();
 		assertThat(friend).startsWith("wmSeed");
@@ -110,78 +94,77 @@ class WeComSandboxTests {
 
 	@Test
 	void newFriendThroughAPackageInsertCodeIsWelcomedAndClaimsTheCardOfTheOrder() {
-		Api.Response code = this.api.postJson("/api/v1/wecom/channel-codes", """
+		Api.Response code = this.corp.api.postJson("/api/v1/wecom/channel-codes", """
 				{"state": "pi-2026-06", "kind": "package_insert", "name": "June inserts", "userIds": ["guide01"],
 				 "welcomeTemplate": "你好{nickname}，我是{staff}。赠品：{gift}", "giftLink": "https://gift.example/c1"}""");
 		assertThat(code.status()).as(code.body()).isEqualTo(200);
 		assertThat(code.json().get("configId").asString()).startsWith("cfg");
 
-		SandboxActivity.Added added = this.people.addFriend("guide01", "pi-2026-06", null);
+		SandboxActivity.Added added = this.corp.people.addFriend("guide01", "pi-2026-06", null);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.sandbox.welcomeTexts()).containsKey(added.welcomeCode()));
-		assertThat(this.sandbox.welcomeTexts().get(added.welcomeCode())).contains("我是导购")
+			.untilAsserted(() -> assertThat(this.corp.sandbox.welcomeTexts()).containsKey(added.welcomeCode()));
+		assertThat(this.corp.sandbox.welcomeTexts().get(added.welcomeCode())).contains("我是导购")
 			.endsWith("https://gift.example/c1");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			JsonNode codes = this.api.get("/api/v1/wecom/channel-codes").json();
+			JsonNode codes = this.corp.api.get("/api/v1/wecom/channel-codes").json();
 			assertThat(codes.get(0).get("adds").asInt()).isEqualTo(1);
 			assertThat(codes.get(0).get("scans").asInt()).isEqualTo(1);
 		});
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(
-					() -> assertThat(this.api.get("/api/v1/wecom/welcomes").json().get(0).get("status").asString())
+					() -> assertThat(this.corp.api.get("/api/v1/wecom/welcomes").json().get(0).get("status").asString())
 						.isEqualTo("sent"));
 
-		Api.Response cards = this.api.postJson("/api/v1/wecom/channel-codes/pi-2026-06/cards",
+		Api.Response cards = this.corp.api.postJson("/api/v1/wecom/channel-codes/pi-2026-06/cards",
 				"{\"orderNos\": [\"P1\"]}");
 		assertThat(cards.status()).as(cards.body()).isEqualTo(200);
 		String card = cards.json().get(0).get("code").asString();
 		await().atMost(Duration.ofSeconds(10)).until(() -> person("wecom", added.externalUserId()) != null);
-		Api.Response claimed = this.api.postJson("/api/v1/wecom/cards/" + card + "/claim",
+		Api.Response claimed = this.corp.api.postJson("/api/v1/wecom/cards/" + card + "/claim",
 				"{\"externalUserId\": \"" + added.externalUserId() + "\"}");
 		assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
 		assertThat(person("wecom", added.externalUserId())).isEqualTo(person("taobao", "tb_li"));
-		assertThat(
-				this.api.postJson("/api/v1/wecom/cards/" + card + "/claim", "{\"externalUserId\": \"wmOther\"}").body())
-			.contains("claimed by another customer");
+		assertThat(this.corp.api.postJson("/api/v1/wecom/cards/" + card + "/claim", "{\"externalUserId\": \"wmOther\"}")
+			.body()).contains("claimed by another customer");
 	}
 
 	@Test
 	void optOutMarksThePersonAndIsReportedInReach() {
 		String friend = this.jdbc.sql("""
 				select external_userid from wecom_contact where tenant_id = ? order by external_userid limit 1""")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(String.class)
 			.single();
-		assertThat(this.api.postJson("/api/v1/wecom/contacts/" + friend + "/opt-out", "").status()).isEqualTo(200);
+		assertThat(this.corp.api.postJson("/api/v1/wecom/contacts/" + friend + "/opt-out", "").status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("select marketing_opt_out from person_reach where person_id = ?")
 			.param(person("wecom", friend))
 			.query(Boolean.class)
 			.single()).isTrue();
-		assertThat(this.api.postJson("/api/v1/wecom/contacts/wmNobody/opt-out", "").status()).isEqualTo(400);
+		assertThat(this.corp.api.postJson("/api/v1/wecom/contacts/wmNobody/opt-out", "").status()).isEqualTo(400);
 	}
 
 	@Test
 	void handoverTracksEachCustomerAndRefusalsFromCallbacks() {
-		Api.Response handover = this.api.postJson("/api/v1/wecom/handover", """
+		Api.Response handover = this.corp.api.postJson("/api/v1/wecom/handover", """
 				{"from": "guide03", "to": "guide02", "resigned": true}""");
 		assertThat(handover.status()).as(handover.body()).isEqualTo(200);
 		int requested = handover.json().get("requested").asInt();
 		assertThat(requested).isPositive();
-		assertThat(this.api.get("/api/v1/wecom/handover").json().size()).isEqualTo(requested);
-		assertThat(this.api.postJson("/api/v1/wecom/handover", "{\"from\": \"guide01\", \"to\": \"guide01\"}").status())
-			.isEqualTo(400);
+		assertThat(this.corp.api.get("/api/v1/wecom/handover").json().size()).isEqualTo(requested);
+		assertThat(this.corp.api.postJson("/api/v1/wecom/handover", "{\"from\": \"guide01\", \"to\": \"guide01\"}")
+			.status()).isEqualTo(400);
 	}
 
 	@Test
 	void groupJoinsAndQuitsAreHistoryAndActivity() {
-		String chat = this.people.groups().get(0);
-		SandboxActivity.Added added = this.people.addFriend("guide02", null, null);
-		this.people.joinGroup(chat, added.externalUserId());
+		String chat = this.corp.people.groups().get(0);
+		SandboxActivity.Added added = this.corp.people.addFriend("guide02", null, null);
+		this.corp.people.joinGroup(chat, added.externalUserId());
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			JsonNode group = group(chat);
 			assertThat(group.get("joins").asInt()).isGreaterThanOrEqualTo(1);
 		});
-		assertThat(this.api.putJson("/api/v1/wecom/groups/" + chat + "/target", "{\"members\": 500}").status())
+		assertThat(this.corp.api.putJson("/api/v1/wecom/groups/" + chat + "/target", "{\"members\": 500}").status())
 			.isEqualTo(200);
 		JsonNode group = group(chat);
 		assertThat(group.get("memberTarget").asInt()).isEqualTo(500);
@@ -190,33 +173,34 @@ class WeComSandboxTests {
 
 	@Test
 	void assignmentKeepsTheExistingGuideThenTriesTheStoreThenTakesTurns() {
-		assertThat(this.api.putJson("/api/v1/wecom/staff/guide01/store", "{\"store\": \"hz01\"}").status())
+		assertThat(this.corp.api.putJson("/api/v1/wecom/staff/guide01/store", "{\"store\": \"hz01\"}").status())
 			.isEqualTo(200);
-		Api.Response rules = this.api.putJson("/api/v1/wecom/assignment-rules", """
+		Api.Response rules = this.corp.api.putJson("/api/v1/wecom/assignment-rules", """
 				[{"priority": 1, "kind": "existing"}, {"priority": 2, "kind": "store"},
 				 {"priority": 3, "kind": "round_robin", "userIds": ["guide02", "guide03"]}]""");
 		assertThat(rules.status()).as(rules.body()).isEqualTo(200);
 		String friend = this.jdbc.sql("""
 				select external_userid || ' ' || userid from wecom_follow
 				where tenant_id = ? and deleted_at is null and external_userid like 'wmSeed%' order by 1 limit 1""")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(String.class)
 			.single();
-		JsonNode existing = this.api
+		JsonNode existing = this.corp.api
 			.postJson("/api/v1/wecom/assign",
 					"{\"externalUserId\": \"" + friend.split(" ")[0] + "\", \"store\": \"hz01\"}")
 			.json();
 		assertThat(existing.get("userId").asString()).isEqualTo(friend.split(" ")[1]);
 		assertThat(existing.get("rule").asString()).isEqualTo("existing");
-		assertThat(this.api.postJson("/api/v1/wecom/assign", "{\"store\": \"hz01\"}").json().get("userId").asString())
+		assertThat(
+				this.corp.api.postJson("/api/v1/wecom/assign", "{\"store\": \"hz01\"}").json().get("userId").asString())
 			.isEqualTo("guide01");
-		assertThat(List.of(this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString(),
-				this.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString()))
+		assertThat(List.of(this.corp.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString(),
+				this.corp.api.postJson("/api/v1/wecom/assign", "{}").json().get("userId").asString()))
 			.containsExactly("guide02", "guide03");
 	}
 
 	private JsonNode group(String chat) {
-		for (JsonNode group : this.api.get("/api/v1/wecom/groups?days=7").json()) {
+		for (JsonNode group : this.corp.api.get("/api/v1/wecom/groups?days=7").json()) {
 			if (group.get("chatId").asString().equals(chat)) {
 				return group;
 			}
@@ -228,40 +212,40 @@ class WeComSandboxTests {
 	void corpTagsAreWeComTagsOfTheCatalogAndARenameInWeComIsPulled() {
 		assertThat(catalogTag("VIP")).as("pulled by the full sync").isNotNull();
 		assertThat(catalogTag("VIP").get("kind").asString()).isEqualToIgnoringCase("wecom");
-		this.people.renameCorpTag("etStore", "门店会员");
+		this.corp.people.renameCorpTag("etStore", "门店会员");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(catalogTag("门店会员")).isNotNull());
 		assertThat(catalogTag("门店")).isNull();
 	}
 
 	@Test
 	void aWeComTagMadeRenamedAndDeletedInSiyuIsPushedToWeCom() {
-		Api.Response created = this.api.postJson("/api/v1/tags", """
+		Api.Response created = this.corp.api.postJson("/api/v1/tags", """
 				{"name": "复购客户", "kind": "wecom", "group": "客户等级"}""");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
-		assertThat(this.people.corpTags()).containsValue("复购客户");
+		assertThat(this.corp.people.corpTags()).containsValue("复购客户");
 		long id = created.json().get("id").asLong();
-		assertThat(this.api.putJson("/api/v1/tags/" + id, "{\"name\": \"复购两次\"}").status()).isEqualTo(200);
-		assertThat(this.people.corpTags()).containsValue("复购两次").doesNotContainValue("复购客户");
-		assertThat(this.api.delete("/api/v1/tags/" + id).status()).isEqualTo(200);
-		assertThat(this.people.corpTags()).doesNotContainValue("复购两次");
-		Api.Response manual = this.api.postJson("/api/v1/tags", "{\"name\": \"只在思域\"}");
+		assertThat(this.corp.api.putJson("/api/v1/tags/" + id, "{\"name\": \"复购两次\"}").status()).isEqualTo(200);
+		assertThat(this.corp.people.corpTags()).containsValue("复购两次").doesNotContainValue("复购客户");
+		assertThat(this.corp.api.delete("/api/v1/tags/" + id).status()).isEqualTo(200);
+		assertThat(this.corp.people.corpTags()).doesNotContainValue("复购两次");
+		Api.Response manual = this.corp.api.postJson("/api/v1/tags", "{\"name\": \"只在思域\"}");
 		assertThat(manual.status()).isEqualTo(200);
-		assertThat(this.people.corpTags()).as("a manual tag stays in siyu").doesNotContainValue("只在思域");
+		assertThat(this.corp.people.corpTags()).as("a manual tag stays in siyu").doesNotContainValue("只在思域");
 	}
 
 	@Test
 	void waitingHandoversAreSettledByPollingTransferResults() {
-		SandboxActivity.Added friend = this.people.addFriend("guide02", null, null);
+		SandboxActivity.Added friend = this.corp.people.addFriend("guide02", null, null);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("select count(*) from wecom_follow where tenant_id = ? and external_userid = ?")
-				.params(this.tenantId, friend.externalUserId())
+				.params(this.corp.tenantId, friend.externalUserId())
 				.query(Long.class)
 				.single() == 1);
-		Api.Response moved = this.api.postJson("/api/v1/wecom/handover", """
+		Api.Response moved = this.corp.api.postJson("/api/v1/wecom/handover", """
 				{"from": "guide02", "to": "guide01", "externalUserIds": ["%s"]}""".formatted(friend.externalUserId()));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(transferStatus(friend.externalUserId())).isEqualTo("waiting");
-		this.handover.pollResults(new dev.siyu.shared.TenantId(this.tenantId));
+		this.handover.pollResults(new dev.siyu.shared.TenantId(this.corp.tenantId));
 		assertThat(transferStatus(friend.externalUserId())).isIn("success", "refused");
 	}
 
@@ -274,22 +258,22 @@ class WeComSandboxTests {
 					        case when ? in ('old-done', 'old-failed') then now() - interval '40 days'
 					             when ? = 'new-done' then now() end,
 					        case when ? = 'old-failed' then 'boom' end)""")
-				.params(this.tenantId, "prune-" + key, key, key, key)
+				.params(this.corp.tenantId, "prune-" + key, key, key, key)
 				.update();
 		}
 		assertThat(this.upkeep.prune(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
 		assertThat(this.jdbc.sql("select dedup_key from wecom_event where tenant_id = ? and dedup_key like 'prune-%'")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.query(String.class)
 			.list()).containsExactlyInAnyOrder("prune-old-pending", "prune-old-failed", "prune-new-done");
 		this.jdbc
 			.sql("update wecom_event set processed_at = now() where tenant_id = ? and dedup_key = 'prune-old-pending'")
-			.param(this.tenantId)
+			.param(this.corp.tenantId)
 			.update();
 	}
 
 	private JsonNode catalogTag(String name) {
-		for (JsonNode tag : this.api.get("/api/v1/tags").json()) {
+		for (JsonNode tag : this.corp.api.get("/api/v1/tags").json()) {
 			if (tag.get("name").asString().equals(name)) {
 				return tag;
 			}
@@ -300,14 +284,14 @@ class WeComSandboxTests {
 	private String transferStatus(String target) {
 		return this.jdbc
 			.sql("select status from wecom_transfer where tenant_id = ? and target = ? order by id desc limit 1")
-			.params(this.tenantId, target)
+			.params(this.corp.tenantId, target)
 			.query(String.class)
 			.single();
 	}
 
 	private Long person(String platform, String accountKey) {
 		return this.jdbc.sql("select person_id from account where tenant_id = ? and platform = ? and account_key = ?")
-			.params(this.tenantId, platform, accountKey)
+			.params(this.corp.tenantId, platform, accountKey)
 			.query(Long.class)
 			.optional()
 			.orElse(null);
