@@ -1,17 +1,12 @@
 package dev.siyu.wecom;
 
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.siyu.audience.Audiences;
-import dev.siyu.audience.Segments;
 import dev.siyu.shared.TenantId;
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate;
 import me.chanjar.weixin.cp.bean.external.WxCpMsgTemplateAddResult;
@@ -48,9 +43,7 @@ public class MassSends {
 
 	private final WeComApi api;
 
-	private final Audiences audiences;
-
-	private final Segments segments;
+	private final MassSendCandidates candidates;
 
 	private final TransactionTemplate transactions;
 
@@ -58,21 +51,17 @@ public class MassSends {
 
 	private final MassSendResults results;
 
-	private final Clock clock;
-
-	MassSends(JdbcClient jdbc, Corps corps, WeComApi api, Audiences audiences, Segments segments,
+	MassSends(JdbcClient jdbc, Corps corps, WeComApi api, MassSendCandidates candidates,
 			TransactionTemplate transactions, MassSendResults results,
 			@Value("${siyu.wecom.mass-sends-per-month:4}") int perMonth,
 			@Value("${siyu.wecom.mass-sends-per-day:0}") int perDay) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
-		this.audiences = audiences;
-		this.segments = segments;
+		this.candidates = candidates;
 		this.transactions = transactions;
 		this.results = results;
 		this.rules = new MassSendRules(new MassSendRules.Caps(perMonth, perDay));
-		this.clock = Clock.system(CHINA);
 	}
 
 	/**
@@ -161,7 +150,7 @@ public class MassSends {
 			return concurrent;
 		}
 		List<MassSendRules.Candidate> candidates = send.chatType().equals("group") ? groupTargets(tenant, send)
-				: customers(tenant, send);
+				: this.candidates.of(tenant, send);
 		MassSendRules.Plan plan = send.chatType().equals("group") ? groupPlan(candidates) : this.rules.plan(candidates);
 		long id = this.jdbc.sql("""
 				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, audience_id, asked, recipients,
@@ -194,101 +183,6 @@ public class MassSends {
 		return id;
 	}
 
-	/** The asked-for customers with what the rules need to know of each. */
-	private List<MassSendRules.Candidate> customers(TenantId tenant, NewSend send) {
-		long scope = this.corps.identityScope(tenant).value();
-		List<Row> rows;
-		if (!send.externalUserIds().isEmpty()) {
-			rows = this.jdbc.sql("""
-					select e.ord, a.person_id, e.external, (c.external_userid is not null or f.userid is not null),
-					       coalesce(c.marketing_opt_out, false), coalesce(r.marketing_opt_out, false), f.userid
-					from unnest(cast(:ids as text[])) with ordinality as e(external, ord)
-					left join wecom_contact c on c.tenant_id = :tenant and c.external_userid = e.external
-					left join account a on a.tenant_id = :scope and a.platform = 'wecom' and a.account_key = e.external
-					left join person_reach r on r.person_id = a.person_id
-					left join lateral (""" + FOLLOW + """
-					) f on true order by e.ord""")
-				.param("ids", send.externalUserIds().toArray(String[]::new))
-				.param("tenant", tenant.value())
-				.param("scope", scope)
-				.param("anySender", send.senders().isEmpty())
-				.param("senders", send.senders().toArray(String[]::new))
-				.query(MassSends::row)
-				.list();
-		}
-		else {
-			List<Long> persons = (send.audienceId() != null) ? audienceMembers(scope, send.audienceId())
-					: send.personIds();
-			rows = this.jdbc.sql("""
-					select w.ord, w.person_id, a.account_key, a.account_key is not null,
-					       coalesce(c.marketing_opt_out, false), coalesce(r.marketing_opt_out, false), f.userid
-					from unnest(cast(:persons as bigint[])) with ordinality as w(person_id, ord)
-					left join account a on a.tenant_id = :scope and a.platform = 'wecom' and a.person_id = w.person_id
-					left join wecom_contact c on c.tenant_id = :tenant and c.external_userid = a.account_key
-					left join person_reach r on r.person_id = w.person_id
-					left join lateral (""" + FOLLOW.replace("e.external", "a.account_key") + """
-					) f on true
-					order by w.ord, f.userid is null, a.account_key""")
-				.param("persons", persons.toArray(Long[]::new))
-				.param("tenant", tenant.value())
-				.param("scope", scope)
-				.param("anySender", send.senders().isEmpty())
-				.param("senders", send.senders().toArray(String[]::new))
-				.query(MassSends::row)
-				.list();
-		}
-		Map<String, int[]> sent = sentBefore(tenant,
-				rows.stream().map(Row::external).filter(e -> e != null).distinct().toList());
-		Map<Long, Boolean> seenOrdinal = new HashMap<>();
-		List<MassSendRules.Candidate> out = new ArrayList<>();
-		for (Row row : rows) {
-			// a person with several contacts: the first row is the best one
-			if (seenOrdinal.putIfAbsent(row.ordinal(), true) != null) {
-				continue;
-			}
-			int[] counts = (row.external() != null) ? sent.getOrDefault(row.external(), new int[2]) : new int[2];
-			out.add(new MassSendRules.Candidate(row.known() ? row.external() : null, row.personId(), row.sender(),
-					row.contactOptedOut(), row.personOptedOut(), counts[0], counts[1]));
-		}
-		return out;
-	}
-
-	private static final String FOLLOW = """
-			select f.userid from wecom_follow f
-			where f.tenant_id = :tenant and f.external_userid = e.external and f.deleted_at is null
-			  and (:anySender or f.userid = any(cast(:senders as text[])))
-			  and not exists (select 1 from wecom_staff s where s.tenant_id = f.tenant_id and s.userid = f.userid
-			                  and s.left_at is not null)
-			order by f.added_at desc nulls last, f.userid limit 1""";
-
-	private List<Long> audienceMembers(long scope, long audienceId) {
-		long[] members = this.segments.members(scope, this.audiences.require(scope, audienceId).parsed());
-		List<Long> out = new ArrayList<>(members.length);
-		for (long member : members) {
-			out.add(member);
-		}
-		return out;
-	}
-
-	/** Mass messages siyu sent or has waiting, per contact: this month and today. */
-	private Map<String, int[]> sentBefore(TenantId tenant, List<String> externals) {
-		LocalDate today = LocalDate.now(this.clock);
-		Timestamp month = Timestamp.from(today.withDayOfMonth(1).atStartOfDay(CHINA).toInstant());
-		Timestamp day = Timestamp.from(today.atStartOfDay(CHINA).toInstant());
-		Map<String, int[]> out = new HashMap<>();
-		this.jdbc.sql("""
-				select r.target, count(*), count(*) filter (where r.planned_at >= ?)
-				from wecom_mass_recipient r join wecom_mass_send s on s.id = r.send_id
-				where r.tenant_id = ? and r.target = any(?) and s.chat_type = 'single'
-				  and r.status in ('pending', 'sent') and r.planned_at >= ?
-				group by r.target""")
-			.params(day, tenant.value(), externals.toArray(String[]::new), month)
-			.query((java.sql.ResultSet rs) -> {
-				out.put(rs.getString(1), new int[] { rs.getInt(2), rs.getInt(3) });
-			});
-		return out;
-	}
-
 	private List<MassSendRules.Candidate> groupTargets(TenantId tenant, NewSend send) {
 		List<String> chats = send.chatIds().isEmpty() ? this.jdbc.sql("""
 				select chat_id from wecom_group where tenant_id = ? and owner = any(?) and dismissed_at is null
@@ -302,7 +196,7 @@ public class MassSends {
 				left join wecom_group g on g.tenant_id = ? and g.chat_id = c.chat order by c.ord""")
 			.params(chats.toArray(String[]::new), tenant.value())
 			.query((rs, n) -> new MassSendRules.Candidate(rs.getBoolean(2) ? rs.getString(1) : null, null,
-					rs.getBoolean(4) ? null : rs.getString(3), false, false, 0, 0))
+					rs.getBoolean(4) ? null : rs.getString(3), null, false, false, 0, 0))
 			.list();
 	}
 
@@ -418,15 +312,6 @@ public class MassSends {
 					.update();
 			}
 		}
-	}
-
-	private record Row(long ordinal, Long personId, String external, boolean known, boolean contactOptedOut,
-			boolean personOptedOut, String sender) {
-	}
-
-	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Row(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-				rs.getBoolean(6), rs.getString(7));
 	}
 
 	public Map<String, Object> get(TenantId tenant, long id) {

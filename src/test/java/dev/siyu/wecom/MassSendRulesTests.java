@@ -1,5 +1,6 @@
 package dev.siyu.wecom;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,12 @@ class MassSendRulesTests {
 	final MassSendRules rules = new MassSendRules(new MassSendRules.Caps(4, 0));
 
 	static MassSendRules.Candidate friend(String external, String sender) {
-		return new MassSendRules.Candidate(external, 1L, sender, false, false, 0, 0);
+		return new MassSendRules.Candidate(external, (long) external.hashCode(), sender, null, false, false, 0, 0);
+	}
+
+	static MassSendRules.Candidate contactOf(long person, String external, String sender, String followedAt) {
+		return new MassSendRules.Candidate(external, person, sender,
+				(followedAt != null) ? Instant.parse(followedAt) : null, false, false, 0, 0);
 	}
 
 	@Test
@@ -30,7 +36,7 @@ class MassSendRulesTests {
 	@Test
 	void aPersonWithoutAWeComContactIsNotAContact() {
 		MassSendRules.Plan plan = this.rules
-			.plan(List.of(new MassSendRules.Candidate(null, 7L, null, false, false, 0, 0)));
+			.plan(List.of(new MassSendRules.Candidate(null, 7L, null, null, false, false, 0, 0)));
 		assertThat(plan.recipients()).isZero();
 		assertThat(plan.excluded()).isEqualTo(Map.of("not_a_contact", 1));
 	}
@@ -43,22 +49,22 @@ class MassSendRulesTests {
 	@Test
 	void aContactWhoWithdrewConsentIsLeftOut() {
 		MassSendRules.Plan plan = this.rules.plan(List
-			.of(new MassSendRules.Candidate("wm1", 1L, "guide01", true, false, 0, 0), friend("wm2", "guide01")));
+			.of(new MassSendRules.Candidate("wm1", 1L, "guide01", null, true, false, 0, 0), friend("wm2", "guide01")));
 		assertThat(plan.excluded()).isEqualTo(Map.of("contact_opted_out", 1));
 		assertThat(plan.recipients()).isEqualTo(1);
 	}
 
 	@Test
 	void aPersonWhoOptedOutOnAnyChannelIsLeftOut() {
-		assertThat(this.rules.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", false, true, 0, 0)))
+		assertThat(this.rules.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", null, false, true, 0, 0)))
 			.excluded()).isEqualTo(Map.of("person_opted_out", 1));
 	}
 
 	@Test
 	void theMonthlyCapCountsWhatWasSentAlready() {
 		MassSendRules.Plan plan = this.rules
-			.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", false, false, 3, 0),
-					new MassSendRules.Candidate("wm2", 2L, "guide01", false, false, 4, 0)));
+			.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", null, false, false, 3, 0),
+					new MassSendRules.Candidate("wm2", 2L, "guide01", null, false, false, 4, 0)));
 		assertThat(plan.bySender().get("guide01")).extracting(MassSendRules.Candidate::externalUserId)
 			.containsExactly("wm1");
 		assertThat(plan.excluded()).isEqualTo(Map.of("monthly_cap", 1));
@@ -66,7 +72,7 @@ class MassSendRulesTests {
 
 	@Test
 	void aDailyCapAppliesOnlyWhenSet() {
-		MassSendRules.Candidate sentToday = new MassSendRules.Candidate("wm1", 1L, "guide01", false, false, 1, 1);
+		MassSendRules.Candidate sentToday = new MassSendRules.Candidate("wm1", 1L, "guide01", null, false, false, 1, 1);
 		assertThat(this.rules.plan(List.of(sentToday)).recipients()).isEqualTo(1);
 		assertThat(new MassSendRules(new MassSendRules.Caps(4, 1)).plan(List.of(sentToday)).excluded())
 			.isEqualTo(Map.of("daily_cap", 1));
@@ -82,8 +88,52 @@ class MassSendRulesTests {
 	@Test
 	void consentIsCheckedBeforeTheCapSoEachExclusionHasOneReason() {
 		MassSendRules.Plan plan = this.rules
-			.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", true, true, 9, 9)));
+			.plan(List.of(new MassSendRules.Candidate("wm1", 1L, "guide01", null, true, true, 9, 9)));
 		assertThat(plan.excluded()).isEqualTo(Map.of("contact_opted_out", 1));
+	}
+
+	@Test
+	void aPersonAskedForThroughTwoContactsReceivesOnceThroughTheMostRecentFriendship() {
+		MassSendRules.Plan plan = this.rules.plan(List.of(contactOf(7, "wmOld", "guide01", "2026-01-05T00:00:00Z"),
+				contactOf(7, "wmNew", "guide02", "2026-03-01T00:00:00Z"), contactOf(8, "wmOther", "guide01", null)));
+		assertThat(plan.recipients()).isEqualTo(2);
+		assertThat(plan.bySender().get("guide02")).extracting(MassSendRules.Candidate::externalUserId)
+			.containsExactly("wmNew");
+		assertThat(plan.excluded()).isEqualTo(Map.of("same_person", 1));
+	}
+
+	@Test
+	void aPersonsContactThatNobodyFollowsOrThatOptedOutIsNotPreferred() {
+		MassSendRules.Candidate optedOut = new MassSendRules.Candidate("wmA", 7L, "guide01",
+				Instant.parse("2026-03-02T00:00:00Z"), true, false, 0, 0);
+		MassSendRules.Candidate unfollowed = contactOf(7, "wmB", null, null);
+		MassSendRules.Candidate older = contactOf(7, "wmC", "guide02", "2025-12-01T00:00:00Z");
+		MassSendRules.Plan plan = this.rules.plan(List.of(optedOut, unfollowed, older));
+		assertThat(plan.bySender()).containsOnlyKeys("guide02");
+		assertThat(plan.excluded()).isEqualTo(Map.of("same_person", 2));
+	}
+
+	@Test
+	void equallyRecentFriendshipsAreDecidedByStaffThenContactId() {
+		List<MassSendRules.Candidate> contacts = List.of(contactOf(7, "wmB", "guide02", "2026-03-01T00:00:00Z"),
+				contactOf(7, "wmC", "guide01", "2026-03-01T00:00:00Z"),
+				contactOf(7, "wmA", "guide01", "2026-03-01T00:00:00Z"));
+		assertThat(contacts.stream().sorted(MassSendRules.PREFERRED).map(MassSendRules.Candidate::externalUserId))
+			.containsExactly("wmA", "wmC", "wmB");
+		assertThat(this.rules.plan(contacts).bySender().get("guide01"))
+			.extracting(MassSendRules.Candidate::externalUserId)
+			.containsExactly("wmA");
+	}
+
+	@Test
+	void thePersonsCountDecidesTheCapWhicheverContactIsUsed() {
+		MassSendRules.Candidate capped = new MassSendRules.Candidate("wmNew", 7L, "guide02",
+				Instant.parse("2026-03-01T00:00:00Z"), false, false, 4, 0);
+		MassSendRules.Candidate sameCount = new MassSendRules.Candidate("wmOld", 7L, "guide01",
+				Instant.parse("2026-01-01T00:00:00Z"), false, false, 4, 0);
+		MassSendRules.Plan plan = this.rules.plan(List.of(sameCount, capped));
+		assertThat(plan.recipients()).isZero();
+		assertThat(plan.excluded()).isEqualTo(Map.of("monthly_cap", 1, "same_person", 1));
 	}
 
 	@Test

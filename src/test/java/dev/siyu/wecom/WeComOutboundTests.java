@@ -196,6 +196,50 @@ class WeComOutboundTests {
 	}
 
 	@Test
+	void aPersonWithTwoContactsReceivesOnceThroughTheNewestFriendshipAndIsCappedAcrossBoth() throws Exception {
+		String mobile = "13922224444";
+		String older = this.corp.people.addFriend("guide01", null, mobile).externalUserId();
+		Thread.sleep(1100);
+		String newer = this.corp.people.addFriend("guide02", null, mobile).externalUserId();
+		long person = await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc.sql("""
+					select min(a.person_id) from account a where a.platform = 'wecom' and a.account_key = any(?)
+					having count(distinct a.person_id) = 1 and count(*) = 2""")
+				.param(new String[] { older, newer })
+				.query(Long.class)
+				.optional()
+				.orElse(null), id -> id != null);
+		Api.Response byPerson = this.corp.api.postJson("/api/v1/wecom/mass-sends", """
+				{"requestId": "person-%s", "text": "会员专享", "personIds": [%d, %d]}""".formatted(UUID.randomUUID(),
+				person, person));
+		assertThat(byPerson.status()).as(byPerson.body()).isEqualTo(200);
+		assertThat(byPerson.json().get("recipients").asInt()).isEqualTo(1);
+		assertThat(recipientsOf(byPerson.json())).containsExactly(newer + "@guide02");
+		JsonNode byContacts = send("contacts-" + UUID.randomUUID(), "会员专享二", List.of(older, newer));
+		assertThat(byContacts.get("recipients").asInt()).isEqualTo(1);
+		assertThat(byContacts.get("excluded").get("same_person").asInt()).isEqualTo(1);
+		assertThat(recipientsOf(byContacts)).containsExactly(newer + "@guide02");
+		for (int i = 3; i <= 4; i++) {
+			assertThat(send("older-" + i + "-" + UUID.randomUUID(), "第" + i + "条", List.of(older)).get("recipients")
+				.asInt()).isEqualTo(1);
+		}
+		JsonNode fifth = send("older-5-" + UUID.randomUUID(), "第五条", List.of(older));
+		assertThat(fifth.get("excluded").get("monthly_cap").asInt())
+			.as("four sends reached the person through either contact")
+			.isEqualTo(1);
+	}
+
+	private List<String> recipientsOf(JsonNode send) {
+		return this.jdbc
+			.sql("""
+					select r.target || '@' || t.sender from wecom_mass_recipient r join wecom_mass_task t on t.id = r.task_id
+					where r.send_id = ? order by r.target""")
+			.param(send.get("id").asLong())
+			.query(String.class)
+			.list();
+	}
+
+	@Test
 	void anAudienceOfFriendsIsSentToThroughEachFriendsStaffMember() {
 		Api.Response audience = this.corp.api.postJson("/api/v1/audiences",
 				"{\"name\": \"friends " + UUID.randomUUID() + "\", \"expression\": \"wecom_friend\"}");
