@@ -16,7 +16,8 @@ import org.springframework.context.ApplicationContext;
 @Command(name = "wecom", mixinStandardHelpOptions = true, description = "Connect a tenant to its WeCom corp.",
 		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class,
 				WeComSendCommands.Send.class, WeComSendCommands.Sends.class, WeComSendCommands.PollSends.class,
-				WeComSendCommands.PushTags.class, WeComSendCommands.GroupStats.class })
+				WeComSendCommands.PushTags.class, WeComSendCommands.TagMarks.class, WeComSendCommands.RetryTags.class,
+				WeComSendCommands.GroupStats.class })
 class WeComCommand {
 
 	@Command(name = "configure", mixinStandardHelpOptions = true,

@@ -96,6 +96,38 @@ final class WeComSendCommands {
 
 	}
 
+	@Command(name = "tag-marks", mixinStandardHelpOptions = true,
+			description = "The latest corp tag marks with WeCom's answer: queued, retrying, done or failed.")
+	static class TagMarks extends OnTenant {
+
+		@Option(names = "--status", paramLabel = "STATUS", description = "Only queued, retrying, done or failed marks")
+		String status;
+
+		@Option(names = "--limit", defaultValue = "50")
+		int limit;
+
+		@Override
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return Map.of("marks", context.getBean(dev.siyu.wecom.TagMarks.class)
+				.list(tenant.id(), this.status, Math.max(1, this.limit)));
+		}
+
+	}
+
+	@Command(name = "retry-tags", mixinStandardHelpOptions = true,
+			description = "Queue failed corp tag marks again (all, or --ids); superseded ones are left.")
+	static class RetryTags extends OnTenant {
+
+		@Option(names = "--ids", split = ",", paramLabel = "ID,...")
+		List<Long> ids = new ArrayList<>();
+
+		@Override
+		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
+			return context.getBean(dev.siyu.wecom.TagMarks.class).retry(tenant.id(), this.ids);
+		}
+
+	}
+
 	@Command(name = "group-stats", mixinStandardHelpOptions = true,
 			description = "Read the message counts of customer groups per owner for the last complete days.")
 	static class GroupStats extends OnTenant {

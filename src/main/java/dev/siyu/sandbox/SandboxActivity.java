@@ -127,6 +127,35 @@ public final class SandboxActivity {
 		this.callbacks.contactEvent("del_follow_user", staff, externalUserId, "");
 	}
 
+	/**
+	 * The customer deletes the staff member, and WeCom's callback never arrives: siyu
+	 * still believes they are friends.
+	 */
+	public void customerDeletesUnnoticed(String userId, String externalUserId) {
+		synchronized (this.corp) {
+			this.corp.follows.remove(this.corp.follow(userId, externalUserId));
+		}
+	}
+
+	/**
+	 * The customer adds the staff member again, and again the callback never arrives.
+	 */
+	public void befriendAgainUnnoticed(String userId, String externalUserId) {
+		synchronized (this.corp) {
+			if (this.corp.follow(userId, externalUserId) == null) {
+				this.corp.follows
+					.add(new SandboxCorp.Follow(userId, externalUserId, null, 1, System.currentTimeMillis() / 1000));
+			}
+		}
+	}
+
+	/** WeCom answers the next {@code calls} mark_tag calls with its frequency limit. */
+	public void limitMarkTag(int calls) {
+		synchronized (this.corp) {
+			this.corp.markTagLimited = calls;
+		}
+	}
+
 	/** A customer joins a group by its QR code. */
 	public void joinGroup(String chatId, String externalUserId) {
 		synchronized (this.corp) {

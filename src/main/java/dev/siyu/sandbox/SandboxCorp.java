@@ -42,6 +42,9 @@ final class SandboxCorp {
 
 	long massConfirmDelayMillis = 1500;
 
+	/** The next mark_tag calls WeCom refuses as over its frequency limit (45009). */
+	int markTagLimited;
+
 	final AtomicLong sequence = new AtomicLong(1000);
 
 	/**

@@ -201,6 +201,10 @@ final class SandboxMessaging {
 	}
 
 	private Map<String, Object> markTag(JsonNode body) {
+		if (this.corp.markTagLimited > 0) {
+			this.corp.markTagLimited--;
+			return SandboxApi.error(45009, "api freq out of limit");
+		}
 		SandboxCorp.Follow follow = this.corp.follow(text(body, "userid", ""), text(body, "external_userid", ""));
 		if (follow == null) {
 			return SandboxApi.error(84061, "not external contact of the user");

@@ -1,5 +1,6 @@
 package dev.siyu.wecom;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import dev.siyu.tags.TagsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
  * queued in the transaction of the tag change, so none is lost, and sent later in
  * batches: one call per relation with every tag to add and remove, at the corp's rate
  * limit. A relation that has the tag already (the change came from WeCom) is not marked
- * again.
+ * again. A refused call is tried again later or given up as {@link TagMarkRetry} says,
+ * with WeCom's errcode and message kept on the marks ({@link TagMarks} shows them).
  */
 @Component
 public class ContactTagPush {
@@ -36,10 +39,16 @@ public class ContactTagPush {
 
 	private final WeComApi api;
 
-	ContactTagPush(JdbcClient jdbc, Corps corps, WeComApi api) {
+	private final TagMarkRetry retry;
+
+	ContactTagPush(JdbcClient jdbc, Corps corps, WeComApi api,
+			@Value("${siyu.wecom.tag-mark-attempts:10}") int attempts,
+			@Value("${siyu.wecom.tag-mark-first-pause:PT1S}") Duration firstPause,
+			@Value("${siyu.wecom.tag-mark-longest-pause:PT10M}") Duration longestPause) {
 		this.jdbc = jdbc;
 		this.corps = corps;
 		this.api = api;
+		this.retry = new TagMarkRetry(attempts, firstPause, longestPause);
 	}
 
 	@EventListener
@@ -85,9 +94,11 @@ public class ContactTagPush {
 			.update();
 	}
 
-	/** Tenants with marks waiting to be sent. */
+	/** Tenants with marks waiting to be sent now. */
 	List<TenantId> pending() {
-		return this.jdbc.sql("select distinct tenant_id from wecom_tag_mark where done_at is null")
+		return this.jdbc
+			.sql("""
+					select distinct tenant_id from wecom_tag_mark where done_at is null and (retry_at is null or retry_at <= now())""")
 			.query((rs, n) -> new TenantId(rs.getLong(1)))
 			.list();
 	}
@@ -100,12 +111,13 @@ public class ContactTagPush {
 		Corp corp = this.corps.require(tenant);
 		int relations = 0;
 		while (true) {
-			List<Mark> marks = this.jdbc.sql("""
-					select id, userid, external_userid, tag_id, add from wecom_tag_mark
-					where tenant_id = ? and done_at is null order by id limit ?""")
+			List<Mark> marks = this.jdbc
+				.sql("""
+						select id, userid, external_userid, tag_id, add, attempts from wecom_tag_mark
+						where tenant_id = ? and done_at is null and (retry_at is null or retry_at <= now()) order by id limit ?""")
 				.params(tenant.value(), BATCH)
 				.query((rs, n) -> new Mark(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getBoolean(5)))
+						rs.getBoolean(5), rs.getInt(6)))
 				.list();
 			if (marks.isEmpty()) {
 				return relations;
@@ -123,7 +135,10 @@ public class ContactTagPush {
 		}
 	}
 
-	/** False when WeCom is busy and the rest should wait for the next round. */
+	/**
+	 * False when WeCom is busy or out of reach and the rest should wait for the next
+	 * round.
+	 */
 	private boolean send(Corp corp, List<Mark> relation) {
 		Map<String, Boolean> net = new LinkedHashMap<>();
 		relation.forEach(mark -> net.put(mark.tagId(), mark.add()));
@@ -145,14 +160,10 @@ public class ContactTagPush {
 				.markTag(userid, external, (add.length > 0) ? add : null, (remove.length > 0) ? remove : null));
 		}
 		catch (WeComApiException ex) {
-			if (ex.errcode() == -1 || ex.errcode() == 45009 || ex.errcode() == 45033) {
-				log.info("WeCom is busy marking tags ({}); the rest waits for the next round", ex.getMessage());
-				return false;
-			}
-			this.jdbc.sql("update wecom_tag_mark set done_at = now(), error = ? where id = any(?)")
-				.params(ex.getMessage(), ids)
-				.update();
-			return true;
+			return refused(relation, ex.errcode(), ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			return refused(relation, null, "no answer from WeCom: " + ex.getMessage());
 		}
 		// WeCom sends no callback for our own marks: the relation is updated here
 		this.jdbc.sql("""
@@ -162,28 +173,40 @@ public class ContactTagPush {
 				where tenant_id = ? and userid = ? and external_userid = ?""")
 			.params(add, remove, corp.tenant().value(), userid, external)
 			.update();
-		this.jdbc.sql("update wecom_tag_mark set done_at = now() where id = any(?)").param(ids).update();
+		this.jdbc.sql("""
+				update wecom_tag_mark set done_at = now(), attempts = attempts + 1, retry_at = null, errcode = null,
+				                          error = null
+				where id = any(?)""").param(ids).update();
 		return true;
 	}
 
-	/** The latest marks with their outcome. */
-	public List<Map<String, Object>> recent(TenantId tenant, int limit) {
-		return this.jdbc.sql("""
-				select userid, external_userid, tag_id, add, queued_at, done_at, error from wecom_tag_mark
-				where tenant_id = ? order by id desc limit ?""").params(tenant.value(), limit).query((rs, n) -> {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("userId", rs.getString(1));
-			row.put("externalUserId", rs.getString(2));
-			row.put("tagId", rs.getString(3));
-			row.put("action", rs.getBoolean(4) ? "add" : "remove");
-			row.put("queuedAt", rs.getTimestamp(5).toInstant().toString());
-			row.put("status", (rs.getTimestamp(6) == null) ? "queued" : (rs.getString(7) == null) ? "done" : "failed");
-			row.put("error", rs.getString(7));
-			return row;
-		}).list();
+	/**
+	 * Records WeCom's refusal on the relation's marks: a transient one is tried again
+	 * after a pause, or given up once the attempts are spent; any other is final.
+	 */
+	private boolean refused(List<Mark> relation, Integer errcode, String message) {
+		Long[] ids = relation.stream().map(Mark::id).toArray(Long[]::new);
+		int attempt = relation.stream().mapToInt(Mark::attempts).max().orElse(0) + 1;
+		boolean again = TagMarkRetry.isTransient(errcode);
+		if (again && !this.retry.exhausted(attempt)) {
+			Duration pause = this.retry.pauseAfter(attempt);
+			log.info("Marking corp tags: {}; tried again in {} (attempt {})", message, pause, attempt);
+			this.jdbc.sql("""
+					update wecom_tag_mark set attempts = ?, errcode = ?, error = ?,
+					                          retry_at = now() + make_interval(secs => ?)
+					where id = any(?)""").params(attempt, errcode, message, pause.toMillis() / 1000.0, ids).update();
+			return false;
+		}
+		String error = again ? "gave up after " + attempt + " attempts: " + message : message;
+		log.warn("Marking corp tags on {} / {} failed: {}", relation.get(0).userid(), relation.get(0).external(),
+				error);
+		this.jdbc.sql("""
+				update wecom_tag_mark set done_at = now(), attempts = ?, errcode = ?, error = ?, retry_at = null
+				where id = any(?)""").params(attempt, errcode, error, ids).update();
+		return !again;
 	}
 
-	private record Mark(long id, String userid, String external, String tagId, boolean add) {
+	private record Mark(long id, String userid, String external, String tagId, boolean add, int attempts) {
 	}
 
 }

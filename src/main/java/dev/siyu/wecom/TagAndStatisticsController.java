@@ -9,6 +9,7 @@ import dev.siyu.tenant.ApiAuthentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,17 +21,30 @@ class TagAndStatisticsController {
 
 	private final ContactTagPush tags;
 
+	private final TagMarks marks;
+
 	private final GroupStatistics statistics;
 
-	TagAndStatisticsController(ContactTagPush tags, GroupStatistics statistics) {
+	TagAndStatisticsController(ContactTagPush tags, TagMarks marks, GroupStatistics statistics) {
 		this.tags = tags;
+		this.marks = marks;
 		this.statistics = statistics;
 	}
 
 	@GetMapping("/tag-marks")
 	List<Map<String, Object>> marks(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
-			@RequestParam(defaultValue = "200") int limit) {
-		return this.tags.recent(tenant, Math.max(1, Math.min(1000, limit)));
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "200") int limit) {
+		return this.marks.list(tenant, status, Math.max(1, Math.min(1000, limit)));
+	}
+
+	/** Which failed marks to queue again; none named: all of them. */
+	record Retry(List<Long> ids) {
+	}
+
+	@PostMapping("/tag-marks/retry")
+	Map<String, Object> retry(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+			@RequestBody(required = false) Retry retry) {
+		return this.marks.retry(tenant, (retry != null) ? retry.ids() : null);
 	}
 
 	@PostMapping("/tag-marks/push")

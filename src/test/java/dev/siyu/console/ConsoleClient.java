@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A browser without JavaScript: keeps the session cookie, signs in with the login form
  * and sends the CSRF token the pages carry, as a person's browser would.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
 	private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -34,12 +34,12 @@ final class ConsoleClient {
 
 	private String csrf;
 
-	ConsoleClient(int port) {
+	public ConsoleClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
 	/** Signs in; answers where the login sent the browser. */
-	String login(String username, String password) {
+	public String login(String username, String password) {
 		Page form = get("/login");
 		Matcher token = FORM_TOKEN.matcher(form.body());
 		if (!token.find()) {
@@ -49,7 +49,7 @@ final class ConsoleClient {
 		return result.location();
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		Page page = send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 		Matcher token = META_TOKEN.matcher(page.body());
 		if (token.find()) {
@@ -59,7 +59,7 @@ final class ConsoleClient {
 	}
 
 	/** A form post with the CSRF token of the last page read. */
-	Page submit(String path, Map<String, String> fields) {
+	public Page submit(String path, Map<String, String> fields) {
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		if (this.csrf != null) {
 			withToken.put("_csrf", this.csrf);
@@ -67,7 +67,7 @@ final class ConsoleClient {
 		return post(path, withToken);
 	}
 
-	Page post(String path, Map<String, String> fields) {
+	public Page post(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
 			.map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -94,7 +94,7 @@ final class ConsoleClient {
 	}
 
 	/** A response: status, HTML, and where a redirect points. */
-	record Page(int status, String body, String location) {
+	public record Page(int status, String body, String location) {
 	}
 
 }
