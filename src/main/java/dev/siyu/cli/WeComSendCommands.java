@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.siyu.tenant.Tenant;
 import dev.siyu.wecom.ContactTagPush;
 import dev.siyu.wecom.GroupStatistics;
+import dev.siyu.wecom.MassSendAttachment;
 import dev.siyu.wecom.MassSends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +32,36 @@ final class WeComSendCommands {
 				description = "Your id for this send: repeating the command with it creates nothing twice")
 		String requestId;
 
-		@Option(names = "--text", required = true)
+		@Option(names = "--text", description = "The message; may be left out when there are attachments")
 		String text;
+
+		@Option(names = "--image", paramLabel = "MEDIA_ID", description = "Attach an uploaded image (repeatable)")
+		List<String> images = new ArrayList<>();
+
+		@Option(names = "--link", paramLabel = "URL", description = "Attach a link (with --link-title)")
+		String link;
+
+		@Option(names = "--link-title")
+		String linkTitle;
+
+		@Option(names = "--link-desc")
+		String linkDesc;
+
+		@Option(names = "--link-pic", paramLabel = "URL", description = "The link's cover image")
+		String linkPic;
+
+		@Option(names = "--miniprogram", paramLabel = "APPID",
+				description = "Attach a mini-program page (with --mini-title, --mini-page, --mini-pic)")
+		String miniprogram;
+
+		@Option(names = "--mini-title")
+		String miniTitle;
+
+		@Option(names = "--mini-page", paramLabel = "PATH.html")
+		String miniPage;
+
+		@Option(names = "--mini-pic", paramLabel = "MEDIA_ID", description = "The mini-program's cover image")
+		String miniPic;
 
 		@Option(names = "--audience", paramLabel = "ID", description = "A saved audience")
 		Long audience;
@@ -54,8 +83,17 @@ final class WeComSendCommands {
 		Map<String, ?> run(ApplicationContext context, Tenant tenant) {
 			boolean group = !this.groups.isEmpty() || (this.audience == null && this.persons.isEmpty()
 					&& this.contacts.isEmpty() && !this.senders.isEmpty());
+			List<MassSendAttachment> attachments = new ArrayList<>();
+			this.images.forEach(image -> attachments.add(MassSendAttachment.image(image)));
+			if (this.link != null) {
+				attachments.add(MassSendAttachment.link(this.linkTitle, this.link, this.linkDesc, this.linkPic));
+			}
+			if (this.miniprogram != null) {
+				attachments
+					.add(MassSendAttachment.miniprogram(this.miniTitle, this.miniprogram, this.miniPage, this.miniPic));
+			}
 			MassSends.NewSend send = new MassSends.NewSend(this.requestId, group ? "group" : "single", this.text,
-					this.audience, this.persons, this.contacts, this.groups, this.senders);
+					this.audience, this.persons, this.contacts, this.groups, this.senders, attachments);
 			return context.getBean(MassSends.class).create(tenant.id(), send, "cli");
 		}
 

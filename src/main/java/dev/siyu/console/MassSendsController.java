@@ -45,7 +45,7 @@ class MassSendsController {
 		workspace.require(Permission.MANAGE_WECOM);
 		try {
 			this.sends.create(workspace.tenantId(),
-					new MassSends.NewSend(requestId, "single", text, audienceId, null, null, null, null),
+					new MassSends.NewSend(requestId, "single", text, audienceId, null, null, null, null, null),
 					workspace.username());
 		}
 		catch (IllegalArgumentException ex) {

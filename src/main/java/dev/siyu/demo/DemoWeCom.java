@@ -14,6 +14,7 @@ import dev.siyu.wecom.CorpSettings;
 import dev.siyu.wecom.CorpSync;
 import dev.siyu.wecom.Corps;
 import dev.siyu.wecom.GroupStatistics;
+import dev.siyu.wecom.MassSendAttachment;
 import dev.siyu.wecom.MassSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,8 +119,11 @@ class DemoWeCom implements DisposableBean {
 				.query(String.class)
 				.list();
 			if (!friends.isEmpty()) {
-				this.sends.create(demo.id(), new MassSends.NewSend("demo-member-day", "single",
-						"会员日：全场满300减50，仅限今日。回复T退订", null, null, friends, null, null), "demo");
+				this.sends.create(demo.id(),
+						new MassSends.NewSend("demo-member-day", "single", "会员日：全场满300减50，仅限今日。回复T退订", null, null,
+								friends, null, null, List.of(MassSendAttachment.link("会员日专享",
+										"https://shop.example.com/member-day", "满300减50", null))),
+						"demo");
 			}
 			this.statistics.fetch(demo.id(), 7);
 		}

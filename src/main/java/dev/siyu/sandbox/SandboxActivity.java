@@ -236,6 +236,31 @@ public final class SandboxActivity {
 		}
 	}
 
+	/** Uploads an image as media/upload would; answers its media id. */
+	public String uploadImage() {
+		synchronized (this.corp) {
+			String id = this.corp.next("3media" + this.corp.epoch + "x");
+			this.corp.media.add(id);
+			return id;
+		}
+	}
+
+	/** The app id of the mini-program linked to the corp. */
+	public String miniprogramAppId() {
+		return this.corp.miniprogramAppId;
+	}
+
+	/** The attachments (a JSON array) of the mass send task made with this msgid. */
+	public String massTaskAttachments(String msgid) {
+		synchronized (this.corp) {
+			SandboxCorp.MassTask task = this.corp.massTasks.get(msgid);
+			if (task == null) {
+				throw new IllegalArgumentException("no mass send task " + msgid);
+			}
+			return (task.attachments != null) ? task.attachments.toString() : "[]";
+		}
+	}
+
 	/** Mass send tasks made through add_msg_template so far. */
 	public int massTasks() {
 		synchronized (this.corp) {

@@ -42,6 +42,12 @@ final class SandboxCorp {
 
 	long massConfirmDelayMillis = 1500;
 
+	/** Media ids of images uploaded to the corp (media/upload), valid for attachments. */
+	final java.util.Set<String> media = new java.util.HashSet<>();
+
+	/** The mini-program linked to the corp: attachments may open its pages. */
+	final String miniprogramAppId = "wxsandbox0mini0app";
+
 	/** The next mark_tag calls WeCom refuses as over its frequency limit (45009). */
 	int markTagLimited;
 
@@ -187,6 +193,9 @@ final class SandboxCorp {
 		final long createdAt;
 
 		String text;
+
+		/** The attachments as add_msg_template received them, null when none. */
+		tools.jackson.databind.JsonNode attachments;
 
 		long sentAt;
 

@@ -55,6 +55,10 @@ final class SandboxMessaging {
 		if (content.isBlank() && body.path("attachments").isEmpty()) {
 			return SandboxApi.error(41049, "text or attachments required");
 		}
+		Map<String, Object> refused = refusedAttachments(body.path("attachments"));
+		if (refused != null) {
+			return refused;
+		}
 		List<String> valid = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
 		if (chatType.equals("group")) {
@@ -76,11 +80,57 @@ final class SandboxMessaging {
 		SandboxCorp.MassTask task = new SandboxCorp.MassTask(msgid, chatType, sender, valid,
 				System.currentTimeMillis());
 		task.text = content;
+		task.attachments = body.path("attachments").isArray() ? body.path("attachments") : null;
 		this.corp.massTasks.put(msgid, task);
 		Map<String, Object> out = SandboxApi.ok();
 		out.put("fail_list", failed);
 		out.put("msgid", msgid);
 		return out;
+	}
+
+	/**
+	 * WeCom's checks of attachments: at most 9; an image by a known media id or a picture
+	 * address; a link with title and url; a mini-program of the corp's linked app with
+	 * title, cover media id and a page ending in .html. Null when they pass.
+	 */
+	private Map<String, Object> refusedAttachments(JsonNode attachments) {
+		if (attachments.size() > 9) {
+			return SandboxApi.error(41050, "attachments count exceed limit 9");
+		}
+		for (JsonNode attachment : attachments) {
+			String type = attachment.path("msgtype").asString("");
+			JsonNode part = attachment.path(type);
+			switch (type) {
+				case "image" -> {
+					String media = part.path("media_id").asString("");
+					if (media.isEmpty() ? part.path("pic_url").asString("").isEmpty()
+							: !this.corp.media.contains(media)) {
+						return SandboxApi.error(40007, "invalid media_id");
+					}
+				}
+				case "link" -> {
+					if (part.path("title").asString("").isEmpty() || part.path("url").asString("").isEmpty()) {
+						return SandboxApi.error(40058, "link title and url required");
+					}
+				}
+				case "miniprogram" -> {
+					if (!this.corp.miniprogramAppId.equals(part.path("appid").asString(""))) {
+						return SandboxApi.error(40013, "invalid appid: not linked to the corp");
+					}
+					if (part.path("title").asString("").isEmpty()
+							|| !part.path("page").asString("").endsWith(".html")) {
+						return SandboxApi.error(40058, "miniprogram title and page (.html) required");
+					}
+					if (!this.corp.media.contains(part.path("pic_media_id").asString(""))) {
+						return SandboxApi.error(40007, "invalid pic_media_id");
+					}
+				}
+				default -> {
+					return SandboxApi.error(40008, "invalid message type '" + type + "'");
+				}
+			}
+		}
+		return null;
 	}
 
 	/** Confirms the task if its sender has got round to it: customers receive it now. */
@@ -159,6 +209,9 @@ final class SandboxMessaging {
 				row.put("create_type", 0);
 				row.put("create_time", created);
 				row.put("text", Map.of("content", (task.text != null) ? task.text : ""));
+				if (task.attachments != null) {
+					row.put("attachments", task.attachments);
+				}
 				list.add(row);
 			}
 		}

@@ -169,13 +169,14 @@ class MassSendResults {
 	Map<String, Object> summary(TenantId tenant, long id) {
 		Map<String, Object> out = this.jdbc.sql("""
 				select id, request_id, chat_type, content, audience_id, asked, recipients, excluded::text, created_by,
-				       created_at, polled_at
+				       created_at, polled_at, attachments::text
 				from wecom_mass_send where tenant_id = ? and id = ?""").params(tenant.value(), id).query((rs, n) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", rs.getLong(1));
 			row.put("requestId", rs.getString(2));
 			row.put("chatType", rs.getString(3));
 			row.put("text", rs.getString(4));
+			row.put("attachments", MassSends.attachments(rs.getString(12)));
 			row.put("audienceId", rs.getObject(5));
 			row.put("asked", rs.getInt(6));
 			row.put("recipients", rs.getInt(7));

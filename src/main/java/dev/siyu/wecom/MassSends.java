@@ -70,7 +70,8 @@ public class MassSends {
 	 * {@code senders} restricts who may send.
 	 */
 	public record NewSend(String requestId, String chatType, String text, Long audienceId, List<Long> personIds,
-			List<String> externalUserIds, List<String> chatIds, List<String> senders) {
+			List<String> externalUserIds, List<String> chatIds, List<String> senders,
+			List<MassSendAttachment> attachments) {
 
 		/** The same with defaults filled in; refuses what cannot be sent, saying why. */
 		NewSend checked() {
@@ -82,10 +83,12 @@ public class MassSends {
 			if (!type.equals("single") && !type.equals("group")) {
 				throw new IllegalArgumentException("chatType is single or group, not '" + type + "'");
 			}
-			if (text == null || text.isBlank()) {
-				throw new IllegalArgumentException("text is required");
+			List<MassSendAttachment> attached = MassSendAttachment.checked(attachments);
+			String content = (text != null) ? text : "";
+			if (content.isBlank() && attached.isEmpty()) {
+				throw new IllegalArgumentException("text or at least one attachment is required");
 			}
-			if (text.length() > 4000) {
+			if (text != null && text.length() > 4000) {
 				throw new IllegalArgumentException("text has " + text.length() + " characters; WeCom takes up to 4000");
 			}
 			List<Long> persons = (personIds != null) ? List.copyOf(personIds) : List.of();
@@ -102,7 +105,7 @@ public class MassSends {
 				throw new IllegalArgumentException(
 						"a group send names chatIds or senders (group owners), nothing else");
 			}
-			return new NewSend(requestId.strip(), type, text, audienceId, persons, externals, chats, from);
+			return new NewSend(requestId.strip(), type, content, audienceId, persons, externals, chats, from, attached);
 		}
 
 	}
@@ -122,11 +125,12 @@ public class MassSends {
 	}
 
 	private Optional<Long> existing(TenantId tenant, NewSend send) {
-		return this.jdbc
-			.sql("select id, content, chat_type from wecom_mass_send where tenant_id = ? and request_id = ?")
+		return this.jdbc.sql(
+				"select id, content, chat_type, attachments from wecom_mass_send where tenant_id = ? and request_id = ?")
 			.params(tenant.value(), send.requestId())
 			.query((rs, n) -> {
-				if (!rs.getString(2).equals(send.text()) || !rs.getString(3).equals(send.chatType())) {
+				if (!rs.getString(2).equals(send.text()) || !rs.getString(3).equals(send.chatType())
+						|| !attachments(rs.getString(4)).equals(send.attachments())) {
 					throw new IllegalArgumentException("request id '" + send.requestId()
 							+ "' was used for another send already; use a new request id for a new send");
 				}
@@ -153,11 +157,12 @@ public class MassSends {
 				: this.candidates.of(tenant, send);
 		MassSendRules.Plan plan = send.chatType().equals("group") ? groupPlan(candidates) : this.rules.plan(candidates);
 		long id = this.jdbc.sql("""
-				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, audience_id, asked, recipients,
-				                             excluded, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-			.params(tenant.value(), send.requestId(), send.chatType(), send.text(), send.audienceId(),
-					candidates.size(), plan.recipients(), json.writeValueAsString(plan.excluded()), actor)
+				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, attachments, audience_id, asked,
+				                             recipients, excluded, created_by)
+				values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, cast(? as jsonb), ?) returning id""")
+			.params(tenant.value(), send.requestId(), send.chatType(), send.text(),
+					json.writeValueAsString(send.attachments()), send.audienceId(), candidates.size(),
+					plan.recipients(), json.writeValueAsString(plan.excluded()), actor)
 			.query(Long.class)
 			.single();
 		plan.bySender().forEach((sender, recipients) -> {
@@ -207,9 +212,11 @@ public class MassSends {
 
 	/** Creates the WeCom task of each planned task of the send. */
 	void dispatch(Corp corp, long sendId) {
-		Map<String, Object> send = this.jdbc.sql("select chat_type, content from wecom_mass_send where id = ?")
+		Map<String, Object> send = this.jdbc
+			.sql("select chat_type, content, attachments from wecom_mass_send where id = ?")
 			.param(sendId)
-			.query((rs, n) -> Map.<String, Object>of("chatType", rs.getString(1), "content", rs.getString(2)))
+			.query((rs, n) -> Map.<String, Object>of("chatType", rs.getString(1), "content", rs.getString(2),
+					"attachments", attachments(rs.getString(3))))
 			.single();
 		recover(corp, sendId, (String) send.get("chatType"), (String) send.get("content"));
 		List<Map<String, Object>> tasks = this.jdbc
@@ -235,9 +242,16 @@ public class MassSends {
 				// the owner receives the task for exactly these groups, not all of theirs
 				template.setChatIdList(targets);
 			}
-			Text text = new Text();
-			text.setContent((String) send.get("content"));
-			template.setText(text);
+			if (!((String) send.get("content")).isEmpty()) {
+				Text text = new Text();
+				text.setContent((String) send.get("content"));
+				template.setText(text);
+			}
+			@SuppressWarnings("unchecked")
+			List<MassSendAttachment> attached = (List<MassSendAttachment>) send.get("attachments");
+			if (!attached.isEmpty()) {
+				template.setAttachments(attached.stream().map(MassSendAttachment::toWeCom).toList());
+			}
 			try {
 				WxCpMsgTemplateAddResult result = this.api.call(corp,
 						service -> service.getExternalContactService().addMsgTemplate(template));
@@ -312,6 +326,10 @@ public class MassSends {
 					.update();
 			}
 		}
+	}
+
+	static List<MassSendAttachment> attachments(String stored) {
+		return List.of(json.readValue(stored, MassSendAttachment[].class));
 	}
 
 	public Map<String, Object> get(TenantId tenant, long id) {

@@ -147,19 +147,21 @@ class MassSendRulesTests {
 	@Test
 	void aSendNeedsARequestIdTextAndOneSourceOfRecipients() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MassSends.NewSend(null, null, "hi", 1L, null, null, null, null).checked())
+			.isThrownBy(() -> new MassSends.NewSend(null, null, "hi", 1L, null, null, null, null, null).checked())
 			.withMessageContaining("requestId");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MassSends.NewSend("r1", null, " ", 1L, null, null, null, null).checked())
-			.withMessageContaining("text");
+			.isThrownBy(() -> new MassSends.NewSend("r1", null, " ", 1L, null, null, null, null, null).checked())
+			.withMessageContaining("text or at least one attachment");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MassSends.NewSend("r1", null, "hi", 1L, List.of(2L), null, null, null).checked())
+			.isThrownBy(
+					() -> new MassSends.NewSend("r1", null, "hi", 1L, List.of(2L), null, null, null, null).checked())
 			.withMessageContaining("exactly one");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new MassSends.NewSend("r1", "broadcast", "hi", 1L, null, null, null, null).checked())
+			.isThrownBy(
+					() -> new MassSends.NewSend("r1", "broadcast", "hi", 1L, null, null, null, null, null).checked())
 			.withMessageContaining("single or group");
-		assertThat(new MassSends.NewSend("r1", null, "hi", null, null, List.of("wm1"), null, null).checked().chatType())
-			.isEqualTo("single");
+		assertThat(new MassSends.NewSend("r1", null, "hi", null, null, List.of("wm1"), null, null, null).checked()
+			.chatType()).isEqualTo("single");
 	}
 
 }

@@ -299,6 +299,61 @@ class WeComOutboundTests {
 	}
 
 	@Test
+	void attachmentsReachWeComThroughWxJavaAndARepeatWithOtherAttachmentsIsRefused() {
+		String image = this.corp.people.uploadImage();
+		String cover = this.corp.people.uploadImage();
+		String request = "attach-" + UUID.randomUUID();
+		String body = """
+				{"requestId": "%s", "text": "新品图集", "externalUserIds": ["%s"], "attachments": [
+				  {"type": "image", "mediaId": "%s"},
+				  {"type": "link", "title": "新品发布", "url": "https://shop.example.com/new", "desc": "限时八折"},
+				  {"type": "miniprogram", "title": "领券", "appid": "%s", "page": "pages/coupon.html", "picMediaId": "%s"}]}"""
+			.formatted(request, friends(1, 26).get(0), image, this.corp.people.miniprogramAppId(), cover);
+		Api.Response created = this.corp.api.postJson("/api/v1/wecom/mass-sends", body);
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		JsonNode task = created.json().get("tasks").get(0);
+		assertThat(task.get("status").asString()).isEqualTo("created");
+		JsonNode sent = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(this.corp.people.massTaskAttachments(task.get("msgid").asString()));
+		assertThat(sent.findValuesAsString("msgtype")).containsExactly("image", "link", "miniprogram");
+		assertThat(sent.get(0).get("image").get("media_id").asString()).isEqualTo(image);
+		assertThat(sent.get(1).get("link").get("desc").asString()).isEqualTo("限时八折");
+		assertThat(sent.get(2).get("miniprogram").get("pic_media_id").asString()).isEqualTo(cover);
+		assertThat(created.json().get("attachments").findValuesAsString("type")).containsExactly("image", "link",
+				"miniprogram");
+		Api.Response other = this.corp.api.postJson("/api/v1/wecom/mass-sends", body.replace("限时八折", "限时七折"));
+		assertThat(other.status()).isEqualTo(400);
+		assertThat(other.body()).contains("was used for another send");
+	}
+
+	@Test
+	void anImageWeComDoesNotKnowFailsTheTaskWithWeComsAnswer() {
+		Api.Response created = this.corp.api.postJson("/api/v1/wecom/mass-sends",
+				"""
+						{"requestId": "media-%s", "externalUserIds": ["%s"], "attachments": [{"type": "image", "mediaId": "3expired"}]}"""
+					.formatted(UUID.randomUUID(), friends(1, 27).get(0)));
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		JsonNode task = created.json().get("tasks").get(0);
+		assertThat(task.get("status").asString()).isEqualTo("failed");
+		assertThat(task.get("error").asString()).contains("40007");
+	}
+
+	@Test
+	void attachmentsAgainstWeComsRulesAreRefusedBeforeAnythingIsPlanned() {
+		Api.Response page = this.corp.api.postJson("/api/v1/wecom/mass-sends", """
+				{"requestId": "bad-%s", "externalUserIds": ["wm1"], "attachments": [
+				  {"type": "link", "title": "t", "url": "https://x.cn"},
+				  {"type": "miniprogram", "title": "t", "appid": "wx1", "page": "pages/a", "picMediaId": "m"}]}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("attachments[2].page must end with .html");
+		Api.Response empty = this.corp.api.postJson("/api/v1/wecom/mass-sends",
+				"{\"requestId\": \"empty\", \"externalUserIds\": [\"wm1\"], \"attachments\": []}");
+		assertThat(empty.body()).contains("text or at least one attachment is required");
+	}
+
+	@Test
 	void badRequestsSayWhatIsWrong() {
 		assertThat(
 				this.corp.api.postJson("/api/v1/wecom/mass-sends", "{\"text\": \"hi\", \"externalUserIds\": [\"wm1\"]}")
