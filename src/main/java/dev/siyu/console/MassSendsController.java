@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.siyu.audience.Audiences;
 import dev.siyu.tenant.Permission;
+import dev.siyu.wecom.MassSendAttachment;
 import dev.siyu.wecom.MassSends;
 
 import org.springframework.stereotype.Controller;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * WeCom mass sends (群发): the latest sends with who was left out and why and how the tasks
- * ended, and a form that sends to a saved audience. The form carries a request id made
- * when the page was shown, so submitting it twice sends once.
+ * ended, and a form that sends a text and optionally one link to a saved audience. The
+ * form carries a request id made when the page was shown, so submitting it twice sends
+ * once.
  */
 @Controller
 class MassSendsController {
@@ -41,11 +43,14 @@ class MassSendsController {
 
 	@PostMapping("/channels/wecom/sends")
 	String send(Workspace workspace, @RequestParam String requestId, @RequestParam(required = false) Long audienceId,
-			@RequestParam(defaultValue = "") String text, Model model) {
+			@RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String linkTitle,
+			@RequestParam(defaultValue = "") String linkUrl, Model model) {
 		workspace.require(Permission.MANAGE_WECOM);
+		List<MassSendAttachment> attachments = (linkTitle.isBlank() && linkUrl.isBlank()) ? List.of()
+				: List.of(MassSendAttachment.link(linkTitle, linkUrl, null, null));
 		try {
 			this.sends.create(workspace.tenantId(),
-					new MassSends.NewSend(requestId, "single", text, audienceId, null, null, null, null, null),
+					new MassSends.NewSend(requestId, "single", text, audienceId, null, null, null, null, attachments),
 					workspace.username());
 		}
 		catch (IllegalArgumentException ex) {
@@ -53,6 +58,8 @@ class MassSendsController {
 			String page = sends(workspace, model);
 			model.addAttribute("requestId", requestId);
 			model.addAttribute("text", text);
+			model.addAttribute("linkTitle", linkTitle);
+			model.addAttribute("linkUrl", linkUrl);
 			return page;
 		}
 		return "redirect:/channels/wecom/sends";

@@ -368,6 +368,12 @@ class ConsoleTests {
 		String refused = operator.submit("/channels/wecom/sends", Map.of("requestId", "console-2", "text", "你好"))
 			.body();
 		assertThat(refused).contains("id=\"send-error\"", "exactly one of audienceId", "value=\"console-2\"");
+		String badLink = operator
+			.submit("/channels/wecom/sends",
+					Map.of("requestId", "console-3", "text", "你好", "linkTitle", "新品", "linkUrl", "ftp://x.cn/a"))
+			.body();
+		assertThat(badLink).contains("attachments[1].url must be an http or https address", "value=\"新品\"",
+				"value=\"ftp://x.cn/a\"");
 	}
 
 	@Test
