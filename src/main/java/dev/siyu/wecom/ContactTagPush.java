@@ -192,7 +192,7 @@ public class ContactTagPush {
 			Duration pause = this.retry.pauseAfter(attempt);
 			log.info("Marking corp tags: {}; tried again in {} (attempt {})", message, pause, attempt);
 			this.jdbc.sql("""
-					update wecom_tag_mark set attempts = ?, errcode = ?, error = ?,
+					update wecom_tag_mark set attempts = ?, errcode = cast(? as integer), error = ?,
 					                          retry_at = now() + make_interval(secs => ?)
 					where id = any(?)""").params(attempt, errcode, message, pause.toMillis() / 1000.0, ids).update();
 			return false;
@@ -200,9 +200,12 @@ public class ContactTagPush {
 		String error = again ? "gave up after " + attempt + " attempts: " + message : message;
 		log.warn("Marking corp tags on {} / {} failed: {}", relation.get(0).userid(), relation.get(0).external(),
 				error);
-		this.jdbc.sql("""
-				update wecom_tag_mark set done_at = now(), attempts = ?, errcode = ?, error = ?, retry_at = null
-				where id = any(?)""").params(attempt, errcode, error, ids).update();
+		this.jdbc
+			.sql("""
+					update wecom_tag_mark set done_at = now(), attempts = ?, errcode = cast(? as integer), error = ?, retry_at = null
+					where id = any(?)""")
+			.params(attempt, errcode, error, ids)
+			.update();
 		return !again;
 	}
 

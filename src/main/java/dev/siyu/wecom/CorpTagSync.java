@@ -86,18 +86,28 @@ class CorpTagSync {
 		if (linkSameName(corp, scope, corpTag)) {
 			return;
 		}
-		try {
-			if (this.catalog.groups(scope).stream().noneMatch(group -> group.name().equals(corpTag.group()))) {
+		if (this.catalog.groups(scope).stream().noneMatch(group -> group.name().equals(corpTag.group()))) {
+			try {
 				this.catalog.createGroup(scope, corpTag.group(), "WeCom corp tag group", null, ACTOR);
 			}
+			catch (DuplicateKeyException | IllegalArgumentException ex) {
+				// a sync and the refresher adopt the same new group at once
+				if (this.catalog.groups(scope).stream().noneMatch(group -> group.name().equals(corpTag.group()))) {
+					throw ex;
+				}
+			}
+		}
+		try {
 			Tag created = this.catalog.create(scope, new TagCatalog.TagDefinition(corpTag.group(), corpTag.name(),
 					"WeCom corp tag", null, TagKind.WECOM, null, null), ACTOR);
 			link(corp.tenant(), corpTag.id(), created.id());
 		}
-		catch (DuplicateKeyException ex) {
+		catch (DuplicateKeyException | IllegalArgumentException ex) {
 			// a sync and the refresher read the same new corp tag at once: the other one
-			// created it
-			linkSameName(corp, scope, corpTag);
+			// created it, seen by the catalog's own check or by the unique name
+			if (!linkSameName(corp, scope, corpTag)) {
+				throw ex;
+			}
 		}
 	}
 

@@ -76,6 +76,28 @@ class WeComTagMarkTests {
 	}
 
 	@Test
+	void aMarkMadeWhileWeComIsOutOfReachWaitsAndGoesThroughOnceWeComAnswers() {
+		Map<String, Object> relation = relationWithout("etVip", 3);
+		String sandbox = this.corp.sandbox.baseUrl();
+		connectTo("http://127.0.0.1:1");
+		try {
+			tag("VIP", relation, true);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(latestMark(relation).get("status").asString()).isEqualTo("retrying"));
+			JsonNode waiting = latestMark(relation);
+			assertThat(waiting.get("errcode").isNull()).as("no answer, no errcode").isTrue();
+			assertThat(waiting.get("error").asString()).startsWith("no answer from WeCom");
+		}
+		finally {
+			connectTo(sandbox);
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(this.corp.people.tagsOf(userid(relation), external(relation))).contains("etVip"));
+		assertThat(latestMark(relation).get("status").asString()).isEqualTo("done");
+	}
+
+	@Test
 	void aMarkOnACustomerWhoIsNoLongerAFriendFailsWithWeComsErrcodeAndAnOperatorRetriesItFromTheConsole() {
 		Map<String, Object> relation = relationWithout("etVip", 1);
 		this.corp.people.customerDeletesUnnoticed(userid(relation), external(relation));
@@ -134,6 +156,15 @@ class WeComTagMarkTests {
 		Api.Response retry = this.corp.api.postJson("/api/v1/wecom/tag-marks/retry", "{\"ids\": [999999999]}");
 		assertThat(retry.status()).isEqualTo(400);
 		assertThat(retry.body()).contains("999999999", "only failed marks");
+	}
+
+	private void connectTo(String apiBase) {
+		var settings = this.corp.sandbox.settings();
+		Api.Response configured = this.corp.api.putJson("/api/v1/wecom/corp", """
+				{"corpId": "%s", "token": "%s", "aesKey": "%s", "secret": "%s", "agentId": 1000002, "apiBase": "%s",
+				 "callsPerMinute": 100000}""".formatted(settings.corpId(), settings.token(), settings.aesKey(),
+				settings.secret(), apiBase));
+		assertThat(configured.status()).as(configured.body()).isEqualTo(200);
 	}
 
 	private ConsoleClient operator() {
