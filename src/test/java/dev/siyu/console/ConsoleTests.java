@@ -343,8 +343,10 @@ class ConsoleTests {
 	void theMassSendsPageShowsWhoWasLeftOutAndHowTheTasksEnded() {
 		long tenant = this.brand.tenant.value();
 		long send = this.jdbc.sql("""
-				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, asked, recipients, excluded)
-				values (?, 'console-1', 'single', '会员日提醒', 5, 2, '{"not_friend": 2, "contact_opted_out": 1}')
+				insert into wecom_mass_send (tenant_id, request_id, chat_type, content, asked, recipients, excluded,
+				                             attachments)
+				values (?, 'console-1', 'single', '会员日提醒', 5, 2, '{"not_friend": 2, "contact_opted_out": 1}',
+				        '[{"type": "link", "title": "会员日", "url": "https://x.cn"}, {"type": "image", "mediaId": "3m"}]')
 				returning id""").param(tenant).query(Long.class).single();
 		long task = this.jdbc.sql("""
 				insert into wecom_mass_task (tenant_id, send_id, sender, status, msgid)
@@ -359,7 +361,7 @@ class ConsoleTests {
 			.update();
 		String page = signedIn(Role.ANALYST).get("/channels/wecom/sends").body();
 		assertThat(between(page, "id=\"send-" + send + "\">", "</tr>")).contains("会员日提醒", "非好友 2", "已撤回同意 1", "已发送 1",
-				"客户已达接收上限 1");
+				"客户已达接收上限 1", "[链接 会员日]", "[图片]");
 		assertThat(page).doesNotContain("id=\"new-send\"");
 		assertThat(signedIn(Role.ANALYST).get("/channels/wecom/sends?lang=en").body()).contains("withdrew consent 1",
 				"customer at limit 1");
