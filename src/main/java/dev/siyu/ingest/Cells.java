@@ -1,5 +1,7 @@
 package dev.siyu.ingest;
 
+import java.util.Locale;
+
 /**
  * Reads the values of export cells as they come from platforms: amounts with currency
  * signs and thousands separators, times in several layouts, quantities. Each returns a
@@ -11,7 +13,10 @@ final class Cells {
 	private Cells() {
 	}
 
-	/** {@code ¥1,299.00} -> {@code 1299.00}; null when not a decimal amount. */
+	/**
+	 * {@code ¥1,299.00} -> {@code 1299.00}; null when not a decimal amount. Commas must
+	 * group thousands: {@code 268,00} (a decimal comma) is not read as 26800.
+	 */
 	static String amount(String cell) {
 		if (cell.isEmpty()) {
 			return "";
@@ -20,11 +25,15 @@ final class Cells {
 		boolean digits = false;
 		boolean point = false;
 		int decimals = 0;
+		int sinceComma = -1;
 		for (int i = 0; i < cell.length(); i++) {
 			char c = cell.charAt(i);
 			if (c >= '0' && c <= '9') {
 				out.append(c);
 				digits = true;
+				if (sinceComma >= 0 && !point) {
+					sinceComma++;
+				}
 				if (point && ++decimals > 2) {
 					if (c != '0') {
 						return null;
@@ -33,20 +42,29 @@ final class Cells {
 				}
 			}
 			else if (c == '.' && !point) {
+				if (sinceComma >= 0 && sinceComma != 3) {
+					return null;
+				}
 				point = true;
 				out.append(c);
 			}
 			else if (c == '-' && out.isEmpty()) {
 				out.append(c);
 			}
-			else if (c == ',' || c == ' ' || c == '¥' || c == '￥' || c == '元' || c == '\u00a0' || c == '+') {
+			else if (c == ',') {
+				if (point || !digits || (sinceComma >= 0 && sinceComma != 3)) {
+					return null;
+				}
+				sinceComma = 0;
+			}
+			else if (c == ' ' || c == '¥' || c == '￥' || c == '元' || c == '\u00a0' || c == '+') {
 				continue;
 			}
 			else {
 				return null;
 			}
 		}
-		if (!digits || out.length() > 16) {
+		if (!digits || out.length() > 16 || (!point && sinceComma >= 0 && sinceComma != 3)) {
 			return null;
 		}
 		return out.toString();
@@ -159,6 +177,37 @@ final class Cells {
 			out[at + i] = (char) ('0' + value % 10);
 			value /= 10;
 		}
+	}
+
+	/**
+	 * Whether a number is in the scientific notation a spreadsheet shows for a long
+	 * number ({@code 3.51531E+16}): as an id it has lost its last digits.
+	 */
+	static boolean isScientific(String cell) {
+		int e = Math.max(cell.indexOf('E'), cell.indexOf('e'));
+		if (e < 1 || e == cell.length() - 1) {
+			return false;
+		}
+		int exponent = (cell.charAt(e + 1) == '+' || cell.charAt(e + 1) == '-') ? e + 2 : e + 1;
+		int point = cell.indexOf('.');
+		boolean mantissa = (point < 0) ? allDigits(cell, 0, e)
+				: allDigits(cell, 0, point) && (point == e - 1 || allDigits(cell, point + 1, e));
+		return mantissa && allDigits(cell, exponent, cell.length());
+	}
+
+	/**
+	 * Whether the order number cell is the label of a total row that reports add under
+	 * their rows ({@code 合计}, {@code 总计:}, {@code Total}).
+	 */
+	static boolean isTotalLabel(String cell) {
+		String label = cell.strip();
+		if (label.endsWith(":") || label.endsWith("：")) {
+			label = label.substring(0, label.length() - 1).strip();
+		}
+		return switch (label.toLowerCase(Locale.ROOT)) {
+			case "合计", "总计", "汇总", "小计", "合计金额", "total", "grand total", "sum" -> true;
+			default -> false;
+		};
 	}
 
 	private static boolean allDigits(String cell, int from, int to) {

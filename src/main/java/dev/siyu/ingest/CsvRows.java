@@ -246,21 +246,30 @@ final class CsvRows implements TabularRows {
 		}
 	}
 
-	/** A tab when the first non-empty line has more tabs than commas. */
+	/**
+	 * The most frequent of comma, tab and semicolon in the first non-empty line: Excel
+	 * writes "Unicode text" with tabs, and CSV with semicolons where the comma is the
+	 * decimal mark. A comma wins ties.
+	 */
 	private char delimiterOfFirstLine() {
 		int start = firstLineStart();
 		int end = lineEnd(start);
 		int tabs = 0;
 		int commas = 0;
+		int semicolons = 0;
 		for (int i = start; i < ((end < 0) ? this.limit : end); i++) {
-			if (this.buffer[i] == '\t') {
-				tabs++;
-			}
-			else if (this.buffer[i] == ',') {
-				commas++;
+			switch (this.buffer[i]) {
+				case '\t' -> tabs++;
+				case ',' -> commas++;
+				case ';' -> semicolons++;
+				default -> {
+				}
 			}
 		}
-		return (tabs > commas) ? '\t' : ',';
+		if (tabs > commas && tabs >= semicolons) {
+			return '\t';
+		}
+		return (semicolons > commas) ? ';' : ',';
 	}
 
 	private int firstLineStart() {

@@ -2,6 +2,7 @@ package dev.siyu.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,6 +106,9 @@ public class Imports {
 				}
 				platform = match.mapping.platform();
 				planned.add(new PlannedFile(file.getFileName().toString(), match, () -> TabularFile.open(file)));
+			}
+			catch (NoSuchFileException ex) {
+				throw new IllegalArgumentException("cannot read " + file + ": there is no such file", ex);
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);

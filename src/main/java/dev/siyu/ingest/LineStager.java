@@ -122,8 +122,8 @@ final class LineStager {
 
 	private boolean stageLine(Row row, CopyRows out) throws SQLException {
 		String orderNo = row.text(OrderField.ORDER_ID);
-		if (orderNo.isEmpty()) {
-			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		if (!row.orderNumberUsable(orderNo)) {
+			return false;
 		}
 		String created = row.time(OrderField.CREATED_AT);
 		String paid = row.time(OrderField.PAID_AT);
@@ -263,8 +263,8 @@ final class LineStager {
 
 	private boolean stageItem(Row row, CopyRows out) throws SQLException {
 		String orderNo = row.text(OrderField.ORDER_ID);
-		if (orderNo.isEmpty()) {
-			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		if (!row.orderNumberUsable(orderNo)) {
+			return false;
 		}
 		String quantity = row.quantity(OrderField.QUANTITY);
 		String unitPrice = row.amount(OrderField.UNIT_PRICE);
@@ -408,6 +408,25 @@ final class LineStager {
 			return read(field, Cells::quantity, "is not a whole number of items");
 		}
 
+		/**
+		 * Whether the order number can be one; if not, the row is rejected saying why.
+		 */
+		boolean orderNumberUsable(String orderNo) {
+			if (orderNo.isEmpty()) {
+				return reject(OrderField.ORDER_ID, "the order number is empty");
+			}
+			if (Cells.isTotalLabel(orderNo)) {
+				return reject(OrderField.ORDER_ID, "this is a total row, not an order: it is left out");
+			}
+			if (Cells.isScientific(orderNo)) {
+				return reject(OrderField.ORDER_ID,
+						"the order number was turned into scientific notation by a spreadsheet"
+								+ " and has lost its last digits: import the file as the platform exported it, or format the"
+								+ " column as text before saving");
+			}
+			return true;
+		}
+
 		/** The cell read as a value, or "" with the row rejected when it is not one. */
 		private String read(OrderField field, UnaryOperator<String> reader, String problem) {
 			String cell = text(field);
@@ -424,7 +443,8 @@ final class LineStager {
 				this.rejected = true;
 				String orderNo = text(OrderField.ORDER_ID);
 				String why = reason;
-				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER) {
+				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER
+						&& !Cells.isTotalLabel(orderNo)) {
 					LineStager.this.rejectedOrders.add(orderNo);
 					why = reason + "; order " + orderNo + " is left out whole until this row is fixed";
 				}

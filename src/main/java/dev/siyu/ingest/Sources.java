@@ -68,7 +68,23 @@ final class Sources {
 		String what = LABELS.containsKey(this.source) ? "a " + LABELS.get(this.source) + " export"
 				: "a file for mapping " + this.candidates.get(0).name();
 		throw new IllegalArgumentException("file " + file.getFileName() + " (" + description + ") is not " + what + ": "
-				+ String.join("; ", lacks) + ". First columns: " + preview(header));
+				+ String.join("; ", lacks) + ". First columns: " + preview(header) + otherSource(header));
+	}
+
+	/** A hint when the header is that of another built-in source's export. */
+	private String otherSource(List<String> header) {
+		for (Map.Entry<String, List<String>> other : BUILT_IN.entrySet()) {
+			if (other.getKey().equals("tmall") || other.getValue().equals(BUILT_IN.get(this.source))) {
+				continue;
+			}
+			for (String mapping : other.getValue()) {
+				if (HeaderMatch.of(MappingFiles.builtIn(mapping), header).complete()) {
+					return ". It looks like a " + LABELS.get(other.getKey()) + " export: import it with --source "
+							+ other.getKey();
+				}
+			}
+		}
+		return "";
 	}
 
 	private static String preview(List<String> header) {

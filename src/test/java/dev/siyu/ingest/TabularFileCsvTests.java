@@ -122,6 +122,26 @@ class TabularFileCsvTests {
 	}
 
 	@Test
+	void readsSemicolonSeparatedTextAsExcelWritesItWhereTheCommaIsTheDecimalMark() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8, "订单号;客户姓名;备注\n3001;赵六;\"a;b, c\"\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.describe()).isEqualTo("CSV, UTF-8, 3 columns");
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("3001", "赵六", "a;b, c");
+		}
+	}
+
+	@Test
+	void keepsCommasAsTheDelimiterWhenAHeaderNameHoldsASemicolon() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8, "订单号,备注;说明,金额\n3001,x;y,1.00\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.header()).containsExactly("订单号", "备注;说明", "金额");
+		}
+	}
+
+	@Test
 	void readsCrlfLineEndsInsideAndOutsideQuotes() throws IOException {
 		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\r\n1,\"line one\r\nline two\"\r\n2,plain\r\n");
 

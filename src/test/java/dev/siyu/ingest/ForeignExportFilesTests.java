@@ -1,0 +1,162 @@
+package dev.siyu.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import dev.siyu.shared.TenantId;
+import dev.siyu.tenant.Tenants;
+import dev.siyu.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Export files as they reach siyu after passing through spreadsheets and people's hands,
+ * hand-written the way those tools write them.
+ */
+@IntegrationTest
+class ForeignExportFilesTests {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	TenantStatistics statistics;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	TenantId tenant;
+
+	@BeforeEach
+	void newTenant() {
+		this.tenant = this.tenants.create("t-" + UUID.randomUUID().toString().substring(0, 8), null).tenant().id();
+	}
+
+	@Test
+	void orderNumbersASpreadsheetRoundedToScientificNotationAreRejectedInsteadOfMergedIntoOneOrder() throws Exception {
+		Path resaved = ExportFixture.taobaoOrders()
+			.order("3.51531E+16")
+			.set("买家会员名", "a")
+			.order("3.51531E+16")
+			.set("买家会员名", "b")
+			.order("35153131473293579")
+			.set("买家会员名", "c")
+			.named("ExportOrderList-saved-by-excel.csv")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("taobao", resaved);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(result.rejected()).isEqualTo(2);
+		assertThat(orderNumbers()).containsExactly("35153131473293579");
+		assertThat(report(result)).satisfiesExactly(
+				line -> assertThat(line).startsWith("ExportOrderList-saved-by-excel.csv,2,订单编号,3.51531E+16,")
+					.contains("scientific notation"),
+				line -> assertThat(line).startsWith("ExportOrderList-saved-by-excel.csv,3,订单编号,3.51531E+16,"));
+	}
+
+	@Test
+	void aTotalRowUnderTheOrdersIsReportedAsATotalNotImportedAsAnOrder() throws Exception {
+		Path orders = ExportFixture.taobaoOrders()
+			.order("5001")
+			.set("买家会员名", "a")
+			.order("5002")
+			.set("买家会员名", "b")
+			.order("合计")
+			.set("买家实际支付金额", "198.00")
+			.set("订单创建时间", "")
+			.set("订单付款时间 ", "")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("taobao", orders);
+
+		assertThat(result.imported()).isEqualTo(2);
+		assertThat(result.rejected()).isEqualTo(1);
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("ExportOrderList202401.csv,4,订单编号,合计,")
+			.contains("total row, not an order");
+		assertThat(this.statistics.of(this.tenant).gmv()).isEqualByComparingTo("198.00");
+	}
+
+	@Test
+	void aTotalRowOfALineExportLeavesTheOrdersAboveIt() throws Exception {
+		Path lines = ExportFixture.douyin()
+			.order("6901")
+			.set("子订单编号", "6901-1")
+			.order("总计：")
+			.set("订单应付金额", "59.90")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("douyin", lines);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(report(result)).singleElement().asString().contains("total row").doesNotContain("left out whole");
+	}
+
+	@Test
+	void aSemicolonSeparatedExportImportsLikeACommaSeparatedOne() throws Exception {
+		Path file = this.dir.resolve("jd_orders_semicolon.csv");
+		Files.write(file, """
+				订单号;商品ID;商品名称;订购数量;下单时间;应付金额;订单状态;下单帐号;客户姓名;联系电话
+				7001;100200;奶粉 800g;1;2024-03-01 09:00:00;268.00;完成;jd_a;张伟;13711112222
+				""".getBytes(StandardCharsets.UTF_8));
+
+		ImportResult result = importFiles("jd", file);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(orderNumbers()).containsExactly("7001");
+	}
+
+	@Test
+	void aFileOfAnotherPlatformFailsWithTheSourceToUseAndChangesNothing() {
+		Path douyin = ExportFixture.douyin().order("6902").set("子订单编号", "6902-1").writeTo(this.dir);
+
+		assertThatThrownBy(() -> importFiles("taobao", douyin)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("is not a Taobao/Tmall export")
+			.hasMessageEndingWith("It looks like a Douyin shop export: import it with --source douyin");
+		assertThat(this.statistics.of(this.tenant).orders()).isZero();
+	}
+
+	@Test
+	void aMissingFileIsNamedAsMissing() {
+		Path missing = this.dir.resolve("ExportOrderList-typo.csv");
+
+		assertThatThrownBy(() -> importFiles("taobao", missing)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("cannot read " + missing + ": there is no such file");
+	}
+
+	private ImportResult importFiles(String source, Path... files) {
+		return this.imports.importFiles(this.tenant, source, null, List.of(files), ImportProgress.NONE);
+	}
+
+	private List<String> orderNumbers() {
+		return this.jdbc.sql("select order_no from orders where tenant_id = ? order by order_no")
+			.param(this.tenant.value())
+			.query(String.class)
+			.list();
+	}
+
+	/** The rejections of the error report, without its header. */
+	private static List<String> report(ImportResult result) throws Exception {
+		List<String> lines = Files.readAllLines(result.errorsFile(), StandardCharsets.UTF_8);
+		return lines.subList(1, lines.size());
+	}
+
+}
