@@ -56,12 +56,13 @@ final class Sources {
 	 * lacks.
 	 */
 	HeaderMatch match(Path file, String description, List<String> header) {
+		HeaderMatch found = find(header);
+		if (found != null) {
+			return found;
+		}
 		List<String> lacks = new ArrayList<>();
 		for (Mapping mapping : this.candidates) {
 			HeaderMatch match = HeaderMatch.of(mapping, header);
-			if (match.complete()) {
-				return match;
-			}
 			lacks.add((this.candidates.size() > 1 ? "as " + mapping.name() + " it lacks " : "it lacks ")
 					+ String.join(", ", match.missing()));
 		}
@@ -69,6 +70,17 @@ final class Sources {
 				: "a file for mapping " + this.candidates.get(0).name();
 		throw new IllegalArgumentException("file " + file.getFileName() + " (" + description + ") is not " + what + ": "
 				+ String.join("; ", lacks) + ". First columns: " + preview(header) + otherSource(header));
+	}
+
+	/** The mapping this header follows, or null. */
+	HeaderMatch find(List<String> header) {
+		for (Mapping mapping : this.candidates) {
+			HeaderMatch match = HeaderMatch.of(mapping, header);
+			if (match.complete()) {
+				return match;
+			}
+		}
+		return null;
 	}
 
 	/** A hint when the header is that of another built-in source's export. */

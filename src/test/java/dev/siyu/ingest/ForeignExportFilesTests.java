@@ -1,5 +1,6 @@
 package dev.siyu.ingest;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.testing.IntegrationTest;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +111,102 @@ class ForeignExportFilesTests {
 
 		assertThat(result.imported()).isEqualTo(1);
 		assertThat(report(result)).singleElement().asString().contains("total row").doesNotContain("left out whole");
+	}
+
+	@Test
+	void aWorkbookWithATitleRowMergedAboveTheHeaderImportsWithSpreadsheetRowNumbers() throws Exception {
+		Path xlsx = this.dir.resolve("orders-report.xlsx");
+		try (var out = Files.newOutputStream(xlsx); var workbook = new Workbook(out, "test", "1.0")) {
+			Worksheet sheet = workbook.newWorksheet("订单报表");
+			sheet.value(0, 0, "淘宝订单报表 2024年1月");
+			sheet.range(0, 0, 0, 4).merge();
+			String[] header = { "订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间" };
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(2, c, header[c]);
+			}
+			sheet.value(3, 0, "35153131473293579");
+			sheet.value(3, 1, "tb_a");
+			sheet.value(3, 2, 99.0);
+			sheet.value(3, 3, "交易成功");
+			sheet.value(3, 4, "2024-01-05 10:00:00");
+			sheet.value(4, 0, "35153131473293580");
+			sheet.value(4, 1, "tb_b");
+			sheet.value(4, 2, "九十九");
+			sheet.value(4, 4, "2024-01-05 10:00:00");
+		}
+
+		ImportResult result = importFiles("taobao", xlsx);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(orderNumbers()).containsExactly("35153131473293579");
+		assertThat(report(result)).singleElement().asString().startsWith("orders-report.xlsx,5,买家实际支付金额,九十九,");
+	}
+
+	@Test
+	void orderNumbersAWorkbookKeptAsNumbersPastFifteenDigitsAreRejectedNotMerged() throws Exception {
+		Path xlsx = this.dir.resolve("ExportOrderList-resaved.xlsx");
+		try (var out = Files.newOutputStream(xlsx); var workbook = new Workbook(out, "test", "1.0")) {
+			Worksheet sheet = workbook.newWorksheet("Sheet1");
+			String[] header = { "订单编号", "买家会员名", "买家实际支付金额", "订单创建时间" };
+			for (int c = 0; c < header.length; c++) {
+				sheet.value(0, c, header[c]);
+			}
+			sheet.value(1, 0, 3.51531314732936E16);
+			sheet.value(2, 0, 3.51531314732936E16);
+			sheet.value(3, 0, 35153131473293579L);
+			sheet.value(4, 0, "35153131473293580");
+			for (int r = 1; r <= 4; r++) {
+				sheet.value(r, 1, "tb_" + r);
+				sheet.value(r, 2, 99.0);
+				sheet.value(r, 3, "2024-01-05 10:00:00");
+			}
+		}
+
+		ImportResult result = importFiles("taobao", xlsx);
+
+		assertThat(orderNumbers()).containsExactly("35153131473293579", "35153131473293580");
+		assertThat(result.rejected()).isEqualTo(2);
+		assertThat(report(result))
+			.allSatisfy(line -> assertThat(line).contains(",订单编号,3.51531314732936E").contains("scientific notation"));
+	}
+
+	@Test
+	void theOrdersOfAWorkbookAreFoundOnTheSheetThatHoldsThem() throws Exception {
+		Path xlsx = this.dir.resolve("orders-with-readme.xlsx");
+		try (var out = Files.newOutputStream(xlsx); var workbook = new Workbook(out, "test", "1.0")) {
+			workbook.newWorksheet("说明").value(0, 0, "本表由财务整理，请勿修改");
+			workbook.newWorksheet("空白");
+			Worksheet orders = workbook.newWorksheet("订单");
+			String[] header = { "订单编号", "买家会员名", "买家实际支付金额", "订单创建时间" };
+			for (int c = 0; c < header.length; c++) {
+				orders.value(0, c, header[c]);
+			}
+			orders.value(1, 0, "35153131473293579");
+			orders.value(1, 1, "tb_a");
+			orders.value(1, 2, 99.0);
+			orders.value(1, 3, "2024-01-05 10:00:00");
+		}
+
+		ImportResult result = importFiles("taobao", xlsx);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(orderNumbers()).containsExactly("35153131473293579");
+	}
+
+	@Test
+	void notesAboveTheHeaderOfACsvAreSkipped() throws Exception {
+		Path file = this.dir.resolve("jd_orders_with_notes.csv");
+		Files.write(file, """
+				京东订单导出
+				导出时间：2024-03-02 10:00:00,共1条
+				订单号,商品ID,商品名称,订购数量,下单时间,应付金额,订单状态,下单帐号,客户姓名,联系电话
+				7002,100200,奶粉 800g,1,2024-03-01 09:00:00,268.00,完成,jd_a,张伟,13711112222
+				""".getBytes(Charset.forName("GBK")));
+
+		ImportResult result = importFiles("jd", file);
+
+		assertThat(result.rows()).isEqualTo(1);
+		assertThat(orderNumbers()).containsExactly("7002");
 	}
 
 	@Test
