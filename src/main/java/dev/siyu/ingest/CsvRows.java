@@ -42,6 +42,8 @@ final class CsvRows implements TabularRows {
 
 	private long rowNumber;
 
+	private boolean unterminated;
+
 	/**
 	 * @param reader the text, without a byte order mark
 	 * @param fileName the name used in error messages
@@ -63,6 +65,7 @@ final class CsvRows implements TabularRows {
 	public boolean next() throws IOException {
 		this.rowLength = 0;
 		this.cellCount = 0;
+		this.unterminated = false;
 		if (this.position >= this.limit && !fill()) {
 			return false;
 		}
@@ -93,6 +96,11 @@ final class CsvRows implements TabularRows {
 	}
 
 	@Override
+	public boolean unterminated() {
+		return this.unterminated;
+	}
+
+	@Override
 	public long rowNumber() {
 		return this.rowNumber;
 	}
@@ -110,6 +118,7 @@ final class CsvRows implements TabularRows {
 	/** Reads one cell and its terminator; {@code true} when another cell follows. */
 	private boolean readCell() throws IOException {
 		if (this.position >= this.limit && !fill()) {
+			this.unterminated = true;
 			return false;
 		}
 		if (this.buffer[this.position] == '"') {
@@ -171,6 +180,7 @@ final class CsvRows implements TabularRows {
 			append(chars, start, end - start);
 			this.position = end;
 			if (!fill()) {
+				this.unterminated = true;
 				return false;
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
@@ -98,7 +99,10 @@ final class LineStager {
 		while (rows.next()) {
 			read++;
 			Row row = new Row(rows);
-			if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
+			if (rows.cutOff()) {
+				row.rejectCutOff(rows.header());
+			}
+			else if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
 				stageItem(row, out);
 			}
 			else {
@@ -438,7 +442,35 @@ final class LineStager {
 			return value;
 		}
 
+		void rejectCutOff(List<String> header) {
+			int last = header.size() - 1;
+			while (last > 0 && this.rows.cell(last).isEmpty()) {
+				last--;
+			}
+			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
+					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		/** The cell at an index as the error report may show it. */
+		private String shownAt(int index) {
+			for (OrderField field : OrderField.values()) {
+				if (LineStager.this.match.index(field) == index) {
+					return shown(field, this.rows.cell(index));
+				}
+			}
+			for (HeaderMatch.BoundIdentifier identifier : LineStager.this.match.identifiers) {
+				if (identifier.index() == index) {
+					return Masking.identifier(this.rows.cell(index));
+				}
+			}
+			return this.rows.cell(index);
+		}
+
 		boolean reject(OrderField field, String reason) {
+			return reject(LineStager.this.match.columnName(field), shown(field, text(field)), reason);
+		}
+
+		private boolean reject(String column, String shownValue, String reason) {
 			if (!this.rejected) {
 				this.rejected = true;
 				String orderNo = text(OrderField.ORDER_ID);
@@ -448,8 +480,7 @@ final class LineStager {
 					LineStager.this.rejectedOrders.add(orderNo);
 					why = reason + "; order " + orderNo + " is left out whole until this row is fixed";
 				}
-				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number,
-						LineStager.this.match.columnName(field), shown(field, text(field)), why);
+				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number, column, shownValue, why);
 			}
 			return false;
 		}

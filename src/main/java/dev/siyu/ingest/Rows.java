@@ -15,6 +15,14 @@ interface Rows extends AutoCloseable {
 
 	String cell(int index);
 
+	/**
+	 * Whether the current row is the last and stops short of the header's columns without
+	 * a line break: the file was cut off in the middle of it.
+	 */
+	default boolean cutOff() {
+		return false;
+	}
+
 	/** The row number a person sees (the header is row 1). */
 	long rowNumber();
 

@@ -243,6 +243,11 @@ final class TabularFile implements Rows {
 		return TabularCells.clean(this.rows.cell(index));
 	}
 
+	@Override
+	public boolean cutOff() {
+		return !this.exhausted && this.rows.unterminated() && this.rows.size() < this.header.size();
+	}
+
 	/** The row number a spreadsheet shows for the current row; the header is row 1. */
 	@Override
 	public long rowNumber() {

@@ -210,6 +210,31 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aFileCutOffInTheMiddleOfItsLastRowRejectsThatRowSayingSoAndKeepsTheRest() throws Exception {
+		Path whole = ExportFixture.jd()
+			.order("8001")
+			.set("下单帐号", "jd_a")
+			.order("8002")
+			.set("下单帐号", "jd_b")
+			.set("客户姓名", "李雷")
+			.writeTo(this.dir);
+		byte[] bytes = Files.readAllBytes(whole);
+		String text = new String(bytes, "GBK");
+		int cut = text.indexOf("李雷") + 1;
+		Path truncated = Files.write(this.dir.resolve("jd_orders_download_interrupted.csv"),
+				text.substring(0, cut).getBytes("GBK"));
+
+		ImportResult result = importFiles("jd", truncated);
+
+		assertThat(orderNumbers()).containsExactly("8001");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("jd_orders_download_interrupted.csv,3,客户姓名,")
+			.doesNotContain("李")
+			.contains("ends in the middle of this row, in column 11 of 17");
+	}
+
+	@Test
 	void aSemicolonSeparatedExportImportsLikeACommaSeparatedOne() throws Exception {
 		Path file = this.dir.resolve("jd_orders_semicolon.csv");
 		Files.write(file, """

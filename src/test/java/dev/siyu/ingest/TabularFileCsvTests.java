@@ -142,6 +142,32 @@ class TabularFileCsvTests {
 	}
 
 	@Test
+	void tellsALastRowCutOffBeforeItsLastColumnFromShortRowsThatEndProperly() throws IOException {
+		Path cut = write("cut.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90\r\n2,9.90,2024-01-0");
+		Path whole = write("whole.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90,2024-01-05");
+
+		try (TabularFile tabular = TabularFile.open(cut)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).as("a short row with its line break").isFalse();
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).as("a full row at the end without a line break").isFalse();
+		}
+		Path shortLast = write("short.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90,2024-01-05\r\n2,9.9");
+		try (TabularFile tabular = TabularFile.open(shortLast)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isFalse();
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isTrue();
+			assertThat(tabular.next()).isFalse();
+			assertThat(tabular.cutOff()).isFalse();
+		}
+		try (TabularFile tabular = TabularFile.open(whole)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isFalse();
+		}
+	}
+
+	@Test
 	void readsCrlfLineEndsInsideAndOutsideQuotes() throws IOException {
 		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\r\n1,\"line one\r\nline two\"\r\n2,plain\r\n");
 
