@@ -423,10 +423,9 @@ final class LineStager {
 				return reject(OrderField.ORDER_ID, "this is a total row, not an order: it is left out");
 			}
 			if (Cells.isScientific(orderNo)) {
-				return reject(OrderField.ORDER_ID,
-						"the order number was turned into scientific notation by a spreadsheet"
-								+ " and has lost its last digits: import the file as the platform exported it, or format the"
-								+ " column as text before saving");
+				return reject(OrderField.ORDER_ID, "the order number was turned into scientific notation by a"
+						+ " spreadsheet and has lost its last digits: import the file as the platform exported it,"
+						+ " without saving it from a spreadsheet");
 			}
 			return true;
 		}
