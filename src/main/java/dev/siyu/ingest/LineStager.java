@@ -102,6 +102,9 @@ final class LineStager {
 			if (rows.cutOff()) {
 				row.rejectCutOff(rows.header());
 			}
+			else if (rows.spilledWidth() > 0) {
+				row.rejectSpilled(rows.header().size(), rows.spilledWidth());
+			}
 			else if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
 				stageItem(row, out);
 			}
@@ -448,6 +451,11 @@ final class LineStager {
 			}
 			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
 					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		void rejectSpilled(int columns, int width) {
+			reject("", "", "the row has values in " + width + " columns but the header names " + columns
+					+ ": a cell holds a delimiter that is not quoted, so the cells after it are shifted");
 		}
 
 		/** The cell at an index as the error report may show it. */

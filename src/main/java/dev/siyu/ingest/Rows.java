@@ -23,6 +23,14 @@ interface Rows extends AutoCloseable {
 		return false;
 	}
 
+	/**
+	 * The number of cells of the current row when it has values past the header's columns
+	 * (its cells are shifted), else 0.
+	 */
+	default int spilledWidth() {
+		return 0;
+	}
+
 	/** The row number a person sees (the header is row 1). */
 	long rowNumber();
 

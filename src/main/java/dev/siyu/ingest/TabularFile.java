@@ -248,6 +248,18 @@ final class TabularFile implements Rows {
 		return !this.exhausted && this.rows.unterminated() && this.rows.size() < this.header.size();
 	}
 
+	@Override
+	public int spilledWidth() {
+		if (!(this.rows instanceof CsvRows)) {
+			return 0;
+		}
+		int width = size();
+		while (width > this.header.size() && this.rows.isBlank(width - 1)) {
+			width--;
+		}
+		return (width > this.header.size()) ? width : 0;
+	}
+
 	/** The row number a spreadsheet shows for the current row; the header is row 1. */
 	@Override
 	public long rowNumber() {

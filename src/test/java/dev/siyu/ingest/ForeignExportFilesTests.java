@@ -235,6 +235,24 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aRowWhoseUnquotedCommaShiftsItsCellsIsRejectedWhileEmptyCellsPastTheHeaderAreNot() throws Exception {
+		Path file = this.dir.resolve("jd_orders_hand_edited.csv");
+		Files.write(file, """
+				订单号,下单时间,应付金额,订单状态,下单帐号,客户姓名,客户地址,联系电话,商品ID
+				9001,2024-03-01 09:00:00,268.00,完成,jd_a,张伟,北京 朝阳区 建国路8号,13711112222,100200,,
+				9002,2024-03-01 09:00:00,268.00,完成,jd_b,李雷,北京 朝阳区, 建国路9号,13711113333,100200
+				""".getBytes(StandardCharsets.UTF_8));
+
+		ImportResult result = importFiles("jd", file);
+
+		assertThat(orderNumbers()).containsExactly("9001");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("jd_orders_hand_edited.csv,3,,,")
+			.contains("values in 10 columns but the header names 9");
+	}
+
+	@Test
 	void aSemicolonSeparatedExportImportsLikeACommaSeparatedOne() throws Exception {
 		Path file = this.dir.resolve("jd_orders_semicolon.csv");
 		Files.write(file, """
