@@ -253,6 +253,25 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aJdExportWithTheNewerSpellingOfItsBuyerColumnKeepsItsBuyers() throws Exception {
+		Path file = this.dir.resolve("jd_orders_2025.csv");
+		Files.write(file, """
+				订单号,商品ID,商品名称,订购数量,下单时间,应付金额,订单状态,下单账号,客户姓名,联系电话
+				9101,100200,奶粉 800g,1,2024-03-01 09:00:00,268.00,完成,jd_pin_a,张伟,137****2222
+				9102,100200,奶粉 800g,1,2024-03-02 09:00:00,268.00,完成,jd_pin_a,张伟,137****2222
+				""".getBytes(Charset.forName("GBK")));
+
+		importFiles("jd", file);
+
+		assertThat(this.jdbc
+			.sql("select distinct a.account_key from orders o join account a on a.id = o.account_id "
+					+ "where o.tenant_id = ?")
+			.param(this.tenant.value())
+			.query(String.class)
+			.list()).containsExactly("jd_pin_a");
+	}
+
+	@Test
 	void aSemicolonSeparatedExportImportsLikeACommaSeparatedOne() throws Exception {
 		Path file = this.dir.resolve("jd_orders_semicolon.csv");
 		Files.write(file, """
