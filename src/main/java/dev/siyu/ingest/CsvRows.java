@@ -257,24 +257,27 @@ final class CsvRows implements TabularRows {
 	}
 
 	/**
-	 * The most frequent of comma, tab and semicolon in the first non-empty line: Excel
-	 * writes "Unicode text" with tabs, and CSV with semicolons where the comma is the
-	 * decimal mark. A comma wins ties.
+	 * The most frequent of comma, tab and semicolon in the first line that has any (a
+	 * title above the header has none): Excel writes "Unicode text" with tabs, and CSV
+	 * with semicolons where the comma is the decimal mark. A comma wins ties.
 	 */
 	private char delimiterOfFirstLine() {
-		int start = firstLineStart();
-		int end = lineEnd(start);
 		int tabs = 0;
 		int commas = 0;
 		int semicolons = 0;
-		for (int i = start; i < ((end < 0) ? this.limit : end); i++) {
-			switch (this.buffer[i]) {
-				case '\t' -> tabs++;
-				case ',' -> commas++;
-				case ';' -> semicolons++;
-				default -> {
+		int start = firstLineStart();
+		while (start < this.limit && tabs + commas + semicolons == 0) {
+			int end = lineEnd(start);
+			for (int i = start; i < ((end < 0) ? this.limit : end); i++) {
+				switch (this.buffer[i]) {
+					case '\t' -> tabs++;
+					case ',' -> commas++;
+					case ';' -> semicolons++;
+					default -> {
+					}
 				}
 			}
+			start = (end < 0) ? this.limit : end + 1;
 		}
 		if (tabs > commas && tabs >= semicolons) {
 			return '\t';

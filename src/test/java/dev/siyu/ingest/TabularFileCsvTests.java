@@ -133,6 +133,19 @@ class TabularFileCsvTests {
 	}
 
 	@Test
+	void findsTheDelimiterBelowATitleLineThatHasNone() throws IOException {
+		Path file = write("orders.txt", StandardCharsets.UTF_8, "京东订单导出\r\n订单号\t客户姓名\r\n3001\t赵六\r\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.header()).containsExactly("京东订单导出");
+			assertThat(tabular.headerOneRowLower()).isTrue();
+			assertThat(tabular.header()).containsExactly("订单号", "客户姓名");
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("3001", "赵六");
+		}
+	}
+
+	@Test
 	void keepsCommasAsTheDelimiterWhenAHeaderNameHoldsASemicolon() throws IOException {
 		Path file = write("orders.csv", StandardCharsets.UTF_8, "订单号,备注;说明,金额\n3001,x;y,1.00\n");
 
