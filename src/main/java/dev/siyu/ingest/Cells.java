@@ -1,5 +1,8 @@
 package dev.siyu.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
 import java.util.Locale;
 
 /**
@@ -9,6 +12,14 @@ import java.util.Locale;
  * empty cells are "".
  */
 final class Cells {
+
+	private static final LocalDateTime EXCEL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
+
+	private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(25569);
+
+	private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(73051);
+
+	private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86400);
 
 	private Cells() {
 	}
@@ -99,8 +110,9 @@ final class Cells {
 
 	/**
 	 * A local date-time in one of the layouts exports use ({@code 2024-01-05 12:34:56},
-	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T})
-	 * as {@code yyyy-MM-dd HH:mm:ss}; null when it is not a valid time.
+	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T},
+	 * an Excel serial number such as {@code 45296.5}) as {@code yyyy-MM-dd HH:mm:ss};
+	 * null when it is not a valid time.
 	 */
 	static String localDateTime(String cell) {
 		if (cell.isEmpty()) {
@@ -113,6 +125,10 @@ final class Cells {
 			parts[1] = Integer.parseInt(cell, 4, 6, 10);
 			parts[2] = Integer.parseInt(cell, 6, 8, 10);
 			return format(parts);
+		}
+		if (length >= 5 && allDigits(cell, 0, 5)
+				&& (length == 5 || cell.charAt(5) == '.' && allDigits(cell, 6, length))) {
+			return excelSerial(new BigDecimal(cell));
 		}
 		int count = 0;
 		int i = 0;
@@ -142,6 +158,20 @@ final class Cells {
 			return null;
 		}
 		return format(parts);
+	}
+
+	/**
+	 * A date-time Excel keeps as days since 1899-12-30, as a cell shows it once its date
+	 * format is lost; only for 1970 to 2099.
+	 */
+	private static String excelSerial(BigDecimal days) {
+		if (days.compareTo(FIRST_SERIAL) < 0 || days.compareTo(LAST_SERIAL) >= 0) {
+			return null;
+		}
+		long seconds = days.multiply(SECONDS_PER_DAY).setScale(0, RoundingMode.HALF_UP).longValueExact();
+		LocalDateTime time = EXCEL_EPOCH.plusSeconds(seconds);
+		return format(new int[] { time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(),
+				time.getMinute(), time.getSecond() });
 	}
 
 	private static String format(int[] p) {
