@@ -481,11 +481,11 @@ final class LineStager {
 			if (!this.rejected) {
 				this.rejected = true;
 				String orderNo = text(OrderField.ORDER_ID);
-				String why = reason;
+				String why = reason + this.rows.shapeHint();
 				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER
 						&& !Cells.isTotalLabel(orderNo)) {
 					LineStager.this.rejectedOrders.add(orderNo);
-					why = reason + "; order " + orderNo + " is left out whole until this row is fixed";
+					why = why + "; order " + orderNo + " is left out whole until this row is fixed";
 				}
 				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number, column, shownValue, why);
 			}

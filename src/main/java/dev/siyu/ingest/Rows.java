@@ -31,6 +31,14 @@ interface Rows extends AutoCloseable {
 		return 0;
 	}
 
+	/**
+	 * What a reason to reject the current row should add when the row's shape suggests
+	 * the cause, else "".
+	 */
+	default String shapeHint() {
+		return "";
+	}
+
 	/** The row number a person sees (the header is row 1). */
 	long rowNumber();
 

@@ -35,6 +35,9 @@ final class TabularFile implements Rows {
 
 	private List<String> header;
 
+	/** The cells of the header row, empty ones at its end included. */
+	private int headerCells;
+
 	private final String describedSource;
 
 	private boolean exhausted;
@@ -189,6 +192,7 @@ final class TabularFile implements Rows {
 	}
 
 	private List<String> headerOfCurrentRow() {
+		this.headerCells = this.rows.size();
 		List<String> names = new ArrayList<>(this.rows.size());
 		for (int i = 0; i < this.rows.size(); i++) {
 			names.add(TabularCells.cleanHeader(this.rows.cell(i)));
@@ -258,6 +262,15 @@ final class TabularFile implements Rows {
 			width--;
 		}
 		return (width > this.header.size()) ? width : 0;
+	}
+
+	@Override
+	public String shapeHint() {
+		if (!(this.rows instanceof CsvRows) || size() <= this.headerCells) {
+			return "";
+		}
+		return " (the row has " + size() + " cells and the header " + this.headerCells
+				+ ": a delimiter that is not quoted may have shifted its cells)";
 	}
 
 	/** The row number a spreadsheet shows for the current row; the header is row 1. */

@@ -272,6 +272,25 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aRowShiftedIntoTheEmptyColumnsAtItsEndIsRejectedWithTheLikelyCause() throws Exception {
+		Path file = this.dir.resolve("jd_orders_trailing_columns.csv");
+		Files.write(file, """
+				订单号,下单时间,应付金额,订单状态,下单帐号,客户地址,商品ID,订单备注,
+				9201,2024-03-01 09:00:00,268.00,完成,jd_a,北京 朝阳区 建国路8号,100200,,
+				9202,北京,朝阳区,2024-03-01 09:00:00,268.00,完成,jd_b,100200,,
+				""".getBytes(StandardCharsets.UTF_8));
+
+		ImportResult result = importFiles("jd", file);
+
+		assertThat(orderNumbers()).containsExactly("9201");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("jd_orders_trailing_columns.csv,3,下单时间,北京,")
+			.contains(
+					"the row has 10 cells and the header 9: a delimiter that is not quoted may have shifted its cells");
+	}
+
+	@Test
 	void aSemicolonSeparatedExportImportsLikeACommaSeparatedOne() throws Exception {
 		Path file = this.dir.resolve("jd_orders_semicolon.csv");
 		Files.write(file, """
