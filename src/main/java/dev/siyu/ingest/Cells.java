@@ -1,5 +1,10 @@
 package dev.siyu.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
 /**
  * Reads the values of export cells as they come from platforms: amounts with currency
  * signs and thousands separators, times in several layouts, quantities. Each returns a
@@ -8,10 +13,21 @@ package dev.siyu.ingest;
  */
 final class Cells {
 
+	private static final LocalDateTime EXCEL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
+
+	private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(25569);
+
+	private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(73051);
+
+	private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86400);
+
 	private Cells() {
 	}
 
-	/** {@code ¥1,299.00} -> {@code 1299.00}; null when not a decimal amount. */
+	/**
+	 * {@code ¥1,299.00} -> {@code 1299.00}; null when not a decimal amount. Commas must
+	 * group thousands: {@code 268,00} (a decimal comma) is not read as 26800.
+	 */
 	static String amount(String cell) {
 		if (cell.isEmpty()) {
 			return "";
@@ -20,11 +36,15 @@ final class Cells {
 		boolean digits = false;
 		boolean point = false;
 		int decimals = 0;
+		int sinceComma = -1;
 		for (int i = 0; i < cell.length(); i++) {
 			char c = cell.charAt(i);
 			if (c >= '0' && c <= '9') {
 				out.append(c);
 				digits = true;
+				if (sinceComma >= 0 && !point) {
+					sinceComma++;
+				}
 				if (point && ++decimals > 2) {
 					if (c != '0') {
 						return null;
@@ -33,20 +53,29 @@ final class Cells {
 				}
 			}
 			else if (c == '.' && !point) {
+				if (sinceComma >= 0 && sinceComma != 3) {
+					return null;
+				}
 				point = true;
 				out.append(c);
 			}
 			else if (c == '-' && out.isEmpty()) {
 				out.append(c);
 			}
-			else if (c == ',' || c == ' ' || c == '¥' || c == '￥' || c == '元' || c == '\u00a0' || c == '+') {
+			else if (c == ',') {
+				if (point || !digits || (sinceComma >= 0 && sinceComma != 3)) {
+					return null;
+				}
+				sinceComma = 0;
+			}
+			else if (c == ' ' || c == '¥' || c == '￥' || c == '元' || c == '\u00a0' || c == '+') {
 				continue;
 			}
 			else {
 				return null;
 			}
 		}
-		if (!digits || out.length() > 16) {
+		if (!digits || out.length() > 16 || (!point && sinceComma >= 0 && sinceComma != 3)) {
 			return null;
 		}
 		return out.toString();
@@ -81,8 +110,9 @@ final class Cells {
 
 	/**
 	 * A local date-time in one of the layouts exports use ({@code 2024-01-05 12:34:56},
-	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T})
-	 * as {@code yyyy-MM-dd HH:mm:ss}; null when it is not a valid time.
+	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T},
+	 * an Excel serial number such as {@code 45296.5}) as {@code yyyy-MM-dd HH:mm:ss};
+	 * null when it is not a valid time.
 	 */
 	static String localDateTime(String cell) {
 		if (cell.isEmpty()) {
@@ -95,6 +125,10 @@ final class Cells {
 			parts[1] = Integer.parseInt(cell, 4, 6, 10);
 			parts[2] = Integer.parseInt(cell, 6, 8, 10);
 			return format(parts);
+		}
+		if (length >= 5 && allDigits(cell, 0, 5)
+				&& (length == 5 || cell.charAt(5) == '.' && allDigits(cell, 6, length))) {
+			return excelSerial(new BigDecimal(cell));
 		}
 		int count = 0;
 		int i = 0;
@@ -124,6 +158,20 @@ final class Cells {
 			return null;
 		}
 		return format(parts);
+	}
+
+	/**
+	 * A date-time Excel keeps as days since 1899-12-30, as a cell shows it once its date
+	 * format is lost; only for 1970 to 2099.
+	 */
+	private static String excelSerial(BigDecimal days) {
+		if (days.compareTo(FIRST_SERIAL) < 0 || days.compareTo(LAST_SERIAL) >= 0) {
+			return null;
+		}
+		long seconds = days.multiply(SECONDS_PER_DAY).setScale(0, RoundingMode.HALF_UP).longValueExact();
+		LocalDateTime time = EXCEL_EPOCH.plusSeconds(seconds);
+		return format(new int[] { time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(),
+				time.getMinute(), time.getSecond() });
 	}
 
 	private static String format(int[] p) {
@@ -159,6 +207,37 @@ final class Cells {
 			out[at + i] = (char) ('0' + value % 10);
 			value /= 10;
 		}
+	}
+
+	/**
+	 * Whether a number is in the scientific notation a spreadsheet shows for a long
+	 * number ({@code 3.51531E+16}): as an id it has lost its last digits.
+	 */
+	static boolean isScientific(String cell) {
+		int e = Math.max(cell.indexOf('E'), cell.indexOf('e'));
+		if (e < 1 || e == cell.length() - 1) {
+			return false;
+		}
+		int exponent = (cell.charAt(e + 1) == '+' || cell.charAt(e + 1) == '-') ? e + 2 : e + 1;
+		int point = cell.indexOf('.');
+		boolean mantissa = (point < 0) ? allDigits(cell, 0, e)
+				: allDigits(cell, 0, point) && (point == e - 1 || allDigits(cell, point + 1, e));
+		return mantissa && allDigits(cell, exponent, cell.length());
+	}
+
+	/**
+	 * Whether the order number cell is the label of a total row that reports add under
+	 * their rows ({@code 合计}, {@code 总计:}, {@code Total}).
+	 */
+	static boolean isTotalLabel(String cell) {
+		String label = cell.strip();
+		if (label.endsWith(":") || label.endsWith("：")) {
+			label = label.substring(0, label.length() - 1).strip();
+		}
+		return switch (label.toLowerCase(Locale.ROOT)) {
+			case "合计", "总计", "汇总", "小计", "合计金额", "total", "grand total", "sum" -> true;
+			default -> false;
+		};
 	}
 
 	private static boolean allDigits(String cell, int from, int to) {

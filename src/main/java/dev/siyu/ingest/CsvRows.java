@@ -42,6 +42,8 @@ final class CsvRows implements TabularRows {
 
 	private long rowNumber;
 
+	private boolean unterminated;
+
 	/**
 	 * @param reader the text, without a byte order mark
 	 * @param fileName the name used in error messages
@@ -63,6 +65,7 @@ final class CsvRows implements TabularRows {
 	public boolean next() throws IOException {
 		this.rowLength = 0;
 		this.cellCount = 0;
+		this.unterminated = false;
 		if (this.position >= this.limit && !fill()) {
 			return false;
 		}
@@ -93,6 +96,11 @@ final class CsvRows implements TabularRows {
 	}
 
 	@Override
+	public boolean unterminated() {
+		return this.unterminated;
+	}
+
+	@Override
 	public long rowNumber() {
 		return this.rowNumber;
 	}
@@ -110,6 +118,7 @@ final class CsvRows implements TabularRows {
 	/** Reads one cell and its terminator; {@code true} when another cell follows. */
 	private boolean readCell() throws IOException {
 		if (this.position >= this.limit && !fill()) {
+			this.unterminated = true;
 			return false;
 		}
 		if (this.buffer[this.position] == '"') {
@@ -171,6 +180,7 @@ final class CsvRows implements TabularRows {
 			append(chars, start, end - start);
 			this.position = end;
 			if (!fill()) {
+				this.unterminated = true;
 				return false;
 			}
 		}
@@ -246,21 +256,33 @@ final class CsvRows implements TabularRows {
 		}
 	}
 
-	/** A tab when the first non-empty line has more tabs than commas. */
+	/**
+	 * The most frequent of comma, tab and semicolon in the first line that has any (a
+	 * title above the header has none): Excel writes "Unicode text" with tabs, and CSV
+	 * with semicolons where the comma is the decimal mark. A comma wins ties.
+	 */
 	private char delimiterOfFirstLine() {
-		int start = firstLineStart();
-		int end = lineEnd(start);
 		int tabs = 0;
 		int commas = 0;
-		for (int i = start; i < ((end < 0) ? this.limit : end); i++) {
-			if (this.buffer[i] == '\t') {
-				tabs++;
+		int semicolons = 0;
+		int start = firstLineStart();
+		while (start < this.limit && tabs + commas + semicolons == 0) {
+			int end = lineEnd(start);
+			for (int i = start; i < ((end < 0) ? this.limit : end); i++) {
+				switch (this.buffer[i]) {
+					case '\t' -> tabs++;
+					case ',' -> commas++;
+					case ';' -> semicolons++;
+					default -> {
+					}
+				}
 			}
-			else if (this.buffer[i] == ',') {
-				commas++;
-			}
+			start = (end < 0) ? this.limit : end + 1;
 		}
-		return (tabs > commas) ? '\t' : ',';
+		if (tabs > commas && tabs >= semicolons) {
+			return '\t';
+		}
+		return (semicolons > commas) ? ';' : ',';
 	}
 
 	private int firstLineStart() {

@@ -95,19 +95,32 @@ final class HeaderMatch {
 
 	private void requireAll(OrderField field) {
 		if (!has(field)) {
-			this.missing.add(this.mapping.columns().containsKey(field)
-					? String.join("/", this.mapping.columns().get(field)) : field.key());
+			lacks(names(field), String.join("/", names(field)));
 		}
+	}
+
+	/**
+	 * Adds a requirement to what the file lacks, unless one of its column names is
+	 * already listed as lacking.
+	 */
+	private void lacks(List<String> anyOf, String shown) {
+		for (String name : anyOf) {
+			if (this.missing.contains(name)) {
+				return;
+			}
+		}
+		this.missing.add(shown);
+	}
+
+	private List<String> names(OrderField field) {
+		return this.mapping.columns().containsKey(field) ? this.mapping.columns().get(field) : List.of(field.key());
 	}
 
 	private void requireAny(OrderField first, OrderField second) {
 		if (!has(first) && !has(second)) {
-			List<String> either = new ArrayList<>();
-			for (OrderField field : List.of(first, second)) {
-				either.add(this.mapping.columns().containsKey(field)
-						? String.join("/", this.mapping.columns().get(field)) : field.key());
-			}
-			this.missing.add(String.join(" or ", either));
+			List<String> names = new ArrayList<>(names(first));
+			names.addAll(names(second));
+			lacks(names, String.join("/", names(first)) + " or " + String.join("/", names(second)));
 		}
 	}
 

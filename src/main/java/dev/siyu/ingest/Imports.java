@@ -2,6 +2,7 @@ package dev.siyu.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Imports {
+
+	/**
+	 * How many rows (a title, notes, an export date) may stand above the header of an
+	 * export.
+	 */
+	private static final int MAX_TITLE_ROWS = 10;
 
 	private final JdbcClient jdbc;
 
@@ -97,14 +104,19 @@ public class Imports {
 		List<PlannedFile> planned = new ArrayList<>();
 		String platform = null;
 		for (Path file : files) {
-			try (TabularFile table = TabularFile.open(file)) {
-				HeaderMatch match = sources.match(file, table.describe(), table.header());
+			try {
+				Located located = locate(file, sources);
+				HeaderMatch match = located.match();
 				if (platform != null && !platform.equals(match.mapping.platform())) {
 					throw new IllegalArgumentException("files of one import must come from one platform: "
 							+ file.getFileName() + " is " + match.mapping.platform() + ", the others " + platform);
 				}
 				platform = match.mapping.platform();
-				planned.add(new PlannedFile(file.getFileName().toString(), match, () -> TabularFile.open(file)));
+				planned.add(new PlannedFile(file.getFileName().toString(), match,
+						() -> TabularFile.open(file, located.sheet(), located.rowsAboveHeader())));
+			}
+			catch (NoSuchFileException ex) {
+				throw new IllegalArgumentException("cannot read " + file + ": there is no such file", ex);
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": " + ex.getMessage(), ex);
@@ -114,6 +126,51 @@ public class Imports {
 		planned.sort((a, b) -> Boolean.compare(a.match().mapping.granularity() == Mapping.Granularity.ITEMS,
 				b.match().mapping.granularity() == Mapping.Granularity.ITEMS));
 		return new Plan(tenant, (source == null) ? mapping.name() : source, platform, planned, false);
+	}
+
+	/**
+	 * Finds the header of an export: in the first sheet that has one, below at most
+	 * {@link #MAX_TITLE_ROWS} rows of title or notes; else the error about the first row.
+	 */
+	private static Located locate(Path file, Sources sources) throws IOException {
+		String description;
+		List<String> firstRow;
+		int sheets;
+		try (TabularFile table = TabularFile.open(file)) {
+			description = table.describe();
+			firstRow = table.header();
+			sheets = table.sheetCount();
+			Located located = locate(table, 0, sources);
+			if (located != null) {
+				return located;
+			}
+		}
+		for (int sheet = 1; sheet < sheets; sheet++) {
+			try (TabularFile table = TabularFile.open(file, sheet, 0)) {
+				Located located = locate(table, sheet, sources);
+				if (located != null) {
+					return located;
+				}
+			}
+			catch (IOException ex) {
+				// an empty sheet: look further
+			}
+		}
+		return new Located(sources.match(file, description, firstRow), 0, 0);
+	}
+
+	private static Located locate(TabularFile table, int sheet, Sources sources) throws IOException {
+		int titleRows = 0;
+		HeaderMatch match = sources.find(table.header());
+		while (match == null && titleRows < MAX_TITLE_ROWS && table.headerOneRowLower()) {
+			titleRows++;
+			match = sources.find(table.header());
+		}
+		return (match != null) ? new Located(match, sheet, titleRows) : null;
+	}
+
+	/** Where the header of a file is, and the mapping it follows. */
+	private record Located(HeaderMatch match, int sheet, int rowsAboveHeader) {
 	}
 
 	ImportResult runJob(Plan plan, long jobId, ImportProgress progress) {

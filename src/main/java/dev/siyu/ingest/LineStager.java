@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
@@ -98,7 +99,13 @@ final class LineStager {
 		while (rows.next()) {
 			read++;
 			Row row = new Row(rows);
-			if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
+			if (rows.cutOff()) {
+				row.rejectCutOff(rows.header());
+			}
+			else if (rows.spilledWidth() > 0) {
+				row.rejectSpilled(rows.header().size(), rows.spilledWidth());
+			}
+			else if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
 				stageItem(row, out);
 			}
 			else {
@@ -122,8 +129,8 @@ final class LineStager {
 
 	private boolean stageLine(Row row, CopyRows out) throws SQLException {
 		String orderNo = row.text(OrderField.ORDER_ID);
-		if (orderNo.isEmpty()) {
-			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		if (!row.orderNumberUsable(orderNo)) {
+			return false;
 		}
 		String created = row.time(OrderField.CREATED_AT);
 		String paid = row.time(OrderField.PAID_AT);
@@ -263,8 +270,8 @@ final class LineStager {
 
 	private boolean stageItem(Row row, CopyRows out) throws SQLException {
 		String orderNo = row.text(OrderField.ORDER_ID);
-		if (orderNo.isEmpty()) {
-			return row.reject(OrderField.ORDER_ID, "the order number is empty");
+		if (!row.orderNumberUsable(orderNo)) {
+			return false;
 		}
 		String quantity = row.quantity(OrderField.QUANTITY);
 		String unitPrice = row.amount(OrderField.UNIT_PRICE);
@@ -408,6 +415,24 @@ final class LineStager {
 			return read(field, Cells::quantity, "is not a whole number of items");
 		}
 
+		/**
+		 * Whether the order number can be one; if not, the row is rejected saying why.
+		 */
+		boolean orderNumberUsable(String orderNo) {
+			if (orderNo.isEmpty()) {
+				return reject(OrderField.ORDER_ID, "the order number is empty");
+			}
+			if (Cells.isTotalLabel(orderNo)) {
+				return reject(OrderField.ORDER_ID, "this is a total row, not an order: it is left out");
+			}
+			if (Cells.isScientific(orderNo)) {
+				return reject(OrderField.ORDER_ID, "the order number was turned into scientific notation by a"
+						+ " spreadsheet and has lost its last digits: import the file as the platform exported it,"
+						+ " without saving it from a spreadsheet");
+			}
+			return true;
+		}
+
 		/** The cell read as a value, or "" with the row rejected when it is not one. */
 		private String read(OrderField field, UnaryOperator<String> reader, String problem) {
 			String cell = text(field);
@@ -419,17 +444,50 @@ final class LineStager {
 			return value;
 		}
 
+		void rejectCutOff(List<String> header) {
+			int last = header.size() - 1;
+			while (last > 0 && this.rows.cell(last).isEmpty()) {
+				last--;
+			}
+			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
+					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		void rejectSpilled(int columns, int width) {
+			reject("", "", "the row has values in " + width + " columns but the header names " + columns
+					+ ": a cell holds a delimiter that is not quoted, so the cells after it are shifted");
+		}
+
+		/** The cell at an index as the error report may show it. */
+		private String shownAt(int index) {
+			for (OrderField field : OrderField.values()) {
+				if (LineStager.this.match.index(field) == index) {
+					return shown(field, this.rows.cell(index));
+				}
+			}
+			for (HeaderMatch.BoundIdentifier identifier : LineStager.this.match.identifiers) {
+				if (identifier.index() == index) {
+					return Masking.identifier(this.rows.cell(index));
+				}
+			}
+			return this.rows.cell(index);
+		}
+
 		boolean reject(OrderField field, String reason) {
+			return reject(LineStager.this.match.columnName(field), shown(field, text(field)), reason);
+		}
+
+		private boolean reject(String column, String shownValue, String reason) {
 			if (!this.rejected) {
 				this.rejected = true;
 				String orderNo = text(OrderField.ORDER_ID);
-				String why = reason;
-				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER) {
+				String why = reason + this.rows.shapeHint();
+				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER
+						&& !Cells.isTotalLabel(orderNo)) {
 					LineStager.this.rejectedOrders.add(orderNo);
-					why = reason + "; order " + orderNo + " is left out whole until this row is fixed";
+					why = why + "; order " + orderNo + " is left out whole until this row is fixed";
 				}
-				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number,
-						LineStager.this.match.columnName(field), shown(field, text(field)), why);
+				LineStager.this.errors.reject(LineStager.this.fileLabel, this.number, column, shownValue, why);
 			}
 			return false;
 		}

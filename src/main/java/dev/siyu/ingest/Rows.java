@@ -15,6 +15,30 @@ interface Rows extends AutoCloseable {
 
 	String cell(int index);
 
+	/**
+	 * Whether the current row is the last and stops short of the header's columns without
+	 * a line break: the file was cut off in the middle of it.
+	 */
+	default boolean cutOff() {
+		return false;
+	}
+
+	/**
+	 * The number of cells of the current row when it has values past the header's columns
+	 * (its cells are shifted), else 0.
+	 */
+	default int spilledWidth() {
+		return 0;
+	}
+
+	/**
+	 * What a reason to reject the current row should add when the row's shape suggests
+	 * the cause, else "".
+	 */
+	default String shapeHint() {
+		return "";
+	}
+
 	/** The row number a person sees (the header is row 1). */
 	long rowNumber();
 

@@ -56,19 +56,47 @@ final class Sources {
 	 * lacks.
 	 */
 	HeaderMatch match(Path file, String description, List<String> header) {
+		HeaderMatch found = find(header);
+		if (found != null) {
+			return found;
+		}
 		List<String> lacks = new ArrayList<>();
 		for (Mapping mapping : this.candidates) {
 			HeaderMatch match = HeaderMatch.of(mapping, header);
-			if (match.complete()) {
-				return match;
-			}
 			lacks.add((this.candidates.size() > 1 ? "as " + mapping.name() + " it lacks " : "it lacks ")
 					+ String.join(", ", match.missing()));
 		}
 		String what = LABELS.containsKey(this.source) ? "a " + LABELS.get(this.source) + " export"
 				: "a file for mapping " + this.candidates.get(0).name();
 		throw new IllegalArgumentException("file " + file.getFileName() + " (" + description + ") is not " + what + ": "
-				+ String.join("; ", lacks) + ". First columns: " + preview(header));
+				+ String.join("; ", lacks) + ". First columns: " + preview(header) + otherSource(header));
+	}
+
+	/** The mapping this header follows, or null. */
+	HeaderMatch find(List<String> header) {
+		for (Mapping mapping : this.candidates) {
+			HeaderMatch match = HeaderMatch.of(mapping, header);
+			if (match.complete()) {
+				return match;
+			}
+		}
+		return null;
+	}
+
+	/** A hint when the header is that of another built-in source's export. */
+	private String otherSource(List<String> header) {
+		for (Map.Entry<String, List<String>> other : BUILT_IN.entrySet()) {
+			if (other.getKey().equals("tmall") || other.getValue().equals(BUILT_IN.get(this.source))) {
+				continue;
+			}
+			for (String mapping : other.getValue()) {
+				if (HeaderMatch.of(MappingFiles.builtIn(mapping), header).complete()) {
+					return ". It looks like a " + LABELS.get(other.getKey()) + " export: import it with --source "
+							+ other.getKey();
+				}
+			}
+		}
+		return "";
 	}
 
 	private static String preview(List<String> header) {

@@ -67,7 +67,10 @@ final class StatusVocabulary {
 		if (key.contains("成功") || key.contains("完成")) {
 			return OrderStatus.COMPLETED;
 		}
-		if (key.contains("已发货") || key.contains("确认收货") || key.contains("出库")) {
+		if (key.contains("已签收")) {
+			return OrderStatus.COMPLETED;
+		}
+		if (key.contains("已发货") || key.contains("部分发货") || key.contains("确认收货") || key.contains("出库")) {
 			return OrderStatus.SHIPPED;
 		}
 		if (key.contains("待发货") || key.contains("已付款") || key.contains("已支付")) {

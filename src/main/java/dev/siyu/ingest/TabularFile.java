@@ -33,7 +33,10 @@ final class TabularFile implements Rows {
 
 	private final TabularRows rows;
 
-	private final List<String> header;
+	private List<String> header;
+
+	/** The cells of the header row, empty ones at its end included. */
+	private int headerCells;
 
 	private final String describedSource;
 
@@ -51,12 +54,38 @@ final class TabularFile implements Rows {
 
 	/** Opens a file, telling XLSX from CSV or TSV text by its content. */
 	static TabularFile open(Path file) throws IOException {
+		return open(file, 0);
+	}
+
+	private static TabularFile open(Path file, int sheet) throws IOException {
 		InputStream in = Files.newInputStream(file);
 		try {
-			return open(in, String.valueOf(file.getFileName()), Files.size(file), file);
+			return open(in, String.valueOf(file.getFileName()), Files.size(file), file, sheet);
 		}
 		catch (IOException | RuntimeException ex) {
 			in.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Opens a sheet of a workbook (a text file has one) whose header may stand below some
+	 * rows of title or notes.
+	 * @param sheet the index of the sheet, from 0
+	 * @param rowsAboveHeader how many non-blank rows come before the header
+	 */
+	static TabularFile open(Path file, int sheet, int rowsAboveHeader) throws IOException {
+		TabularFile table = open(file, sheet);
+		try {
+			for (int i = 0; i < rowsAboveHeader; i++) {
+				if (!table.headerOneRowLower()) {
+					throw new IOException("file " + file.getFileName() + " changed while it was imported");
+				}
+			}
+			return table;
+		}
+		catch (IOException | RuntimeException ex) {
+			table.close();
 			throw ex;
 		}
 	}
@@ -70,7 +99,7 @@ final class TabularFile implements Rows {
 	 */
 	static TabularFile open(InputStream in, String fileName, long sizeBytes) throws IOException {
 		try {
-			return open(in, fileName, sizeBytes, null);
+			return open(in, fileName, sizeBytes, null, 0);
 		}
 		catch (IOException | RuntimeException ex) {
 			in.close();
@@ -78,7 +107,8 @@ final class TabularFile implements Rows {
 		}
 	}
 
-	private static TabularFile open(InputStream source, String fileName, long sizeBytes, Path path) throws IOException {
+	private static TabularFile open(InputStream source, String fileName, long sizeBytes, Path path, int sheet)
+			throws IOException {
 		CountingInputStream in = new CountingInputStream(source);
 		byte[] sample = new byte[SAMPLE_BYTES];
 		int length = in.readNBytes(sample, 0, sample.length);
@@ -86,7 +116,7 @@ final class TabularFile implements Rows {
 			throw new IOException("file " + fileName + " is empty");
 		}
 		if (startsWith(sample, length, 0x50, 0x4B, 0x03, 0x04)) {
-			return openXlsx(in, sample, length, fileName, path);
+			return openXlsx(in, sample, length, fileName, path, sheet);
 		}
 		if (startsWith(sample, length, 0xD0, 0xCF, 0x11, 0xE0)) {
 			throw new IOException("file " + fileName + " is an old Excel .xls workbook; save it as .xlsx or CSV");
@@ -113,8 +143,8 @@ final class TabularFile implements Rows {
 		return new TabularFile(kind, fileName, encoding.charset(), rows, encoding.charset().name());
 	}
 
-	private static TabularFile openXlsx(InputStream in, byte[] sample, int length, String fileName, Path path)
-			throws IOException {
+	private static TabularFile openXlsx(InputStream in, byte[] sample, int length, String fileName, Path path,
+			int sheet) throws IOException {
 		Path file = path;
 		Runnable afterClose = () -> {
 		};
@@ -132,7 +162,7 @@ final class TabularFile implements Rows {
 			file = copy;
 		}
 		in.close();
-		XlsxRows rows = XlsxRows.open(file, fileName, afterClose);
+		XlsxRows rows = XlsxRows.open(file, fileName, sheet, afterClose);
 		try {
 			return new TabularFile("XLSX", fileName, StandardCharsets.UTF_8, rows, "sheet " + rows.sheetName());
 		}
@@ -146,6 +176,23 @@ final class TabularFile implements Rows {
 		if (!next()) {
 			throw new IOException("file " + this.fileName + " has no header row");
 		}
+		return headerOfCurrentRow();
+	}
+
+	/**
+	 * Takes the next non-blank row as the header, for a file with a title or notes above
+	 * its header; {@code false} at the end of the file.
+	 */
+	boolean headerOneRowLower() throws IOException {
+		if (!next()) {
+			return false;
+		}
+		this.header = headerOfCurrentRow();
+		return true;
+	}
+
+	private List<String> headerOfCurrentRow() {
+		this.headerCells = this.rows.size();
 		List<String> names = new ArrayList<>(this.rows.size());
 		for (int i = 0; i < this.rows.size(); i++) {
 			names.add(TabularCells.cleanHeader(this.rows.cell(i)));
@@ -200,6 +247,32 @@ final class TabularFile implements Rows {
 		return TabularCells.clean(this.rows.cell(index));
 	}
 
+	@Override
+	public boolean cutOff() {
+		return !this.exhausted && this.rows.unterminated() && this.rows.size() < this.header.size();
+	}
+
+	@Override
+	public int spilledWidth() {
+		if (!(this.rows instanceof CsvRows)) {
+			return 0;
+		}
+		int width = size();
+		while (width > this.header.size() && this.rows.isBlank(width - 1)) {
+			width--;
+		}
+		return (width > this.header.size()) ? width : 0;
+	}
+
+	@Override
+	public String shapeHint() {
+		if (!(this.rows instanceof CsvRows) || size() <= this.headerCells) {
+			return "";
+		}
+		return " (the row has " + size() + " cells and the header " + this.headerCells
+				+ ": a delimiter that is not quoted may have shifted its cells)";
+	}
+
 	/** The row number a spreadsheet shows for the current row; the header is row 1. */
 	@Override
 	public long rowNumber() {
@@ -210,6 +283,11 @@ final class TabularFile implements Rows {
 	@Override
 	public double progress() {
 		return this.exhausted ? 1.0 : this.rows.progress();
+	}
+
+	/** The number of sheets of a workbook; 1 for a text file. */
+	int sheetCount() {
+		return (this.rows instanceof XlsxRows workbook) ? workbook.sheetCount() : 1;
 	}
 
 	/** The encoding of a text file; UTF-8 for a workbook. */

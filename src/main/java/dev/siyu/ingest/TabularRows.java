@@ -19,6 +19,11 @@ interface TabularRows extends Closeable {
 		return TabularCells.clean(cell(index)).isEmpty();
 	}
 
+	/** Whether the current row ends where the input ends, without a line break. */
+	default boolean unterminated() {
+		return false;
+	}
+
 	/** The row number a spreadsheet shows for the current row. */
 	long rowNumber();
 

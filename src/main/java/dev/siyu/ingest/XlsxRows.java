@@ -18,9 +18,12 @@ import org.dhatim.fastexcel.reader.Sheet;
 /**
  * The rows of the first sheet of an XLSX workbook, streamed. Cells read as a person sees
  * them: integral numbers without {@code .0} or exponent, long order numbers in full, date
- * cells as {@code yyyy-MM-dd HH:mm:ss}.
+ * cells as {@code yyyy-MM-dd HH:mm:ss}; a number of more than 15 digits that went through
+ * a double (Excel rounded it) in scientific notation, so it is not taken for an id.
  */
 final class XlsxRows implements TabularRows {
+
+	private static final BigDecimal SIXTEEN_DIGITS = new BigDecimal("1E15");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -34,6 +37,8 @@ final class XlsxRows implements TabularRows {
 
 	private final String sheetName;
 
+	private final int sheetCount;
+
 	private final long estimatedRows;
 
 	private final Runnable afterClose;
@@ -46,9 +51,10 @@ final class XlsxRows implements TabularRows {
 
 	private boolean finished;
 
-	private XlsxRows(ReadableWorkbook workbook, Sheet sheet, String fileName, long estimatedRows, Runnable afterClose)
-			throws IOException {
+	private XlsxRows(ReadableWorkbook workbook, Sheet sheet, int sheetCount, String fileName, long estimatedRows,
+			Runnable afterClose) throws IOException {
 		this.workbook = workbook;
+		this.sheetCount = sheetCount;
 		this.fileName = fileName;
 		this.sheetName = sheet.getName();
 		this.stream = sheet.openStream();
@@ -58,18 +64,22 @@ final class XlsxRows implements TabularRows {
 	}
 
 	/**
-	 * Opens the first sheet of a workbook.
+	 * Opens a sheet of a workbook.
 	 * @param file the workbook
 	 * @param fileName the name used in error messages
+	 * @param sheetIndex the sheet, from 0
 	 * @param afterClose run once the workbook is closed, for example to delete a
 	 * temporary copy
 	 */
-	static XlsxRows open(Path file, String fileName, Runnable afterClose) throws IOException {
+	static XlsxRows open(Path file, String fileName, int sheetIndex, Runnable afterClose) throws IOException {
 		ReadableWorkbook workbook = null;
 		try {
 			workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-			Sheet sheet = workbook.getFirstSheet();
-			return new XlsxRows(workbook, sheet, fileName, XlsxSheetSize.estimateRows(file), afterClose);
+			Sheet sheet = workbook.getSheet(sheetIndex)
+				.orElseThrow(() -> new IllegalStateException("it has no sheet " + (sheetIndex + 1)));
+			int sheets = (int) workbook.getSheets().count();
+			return new XlsxRows(workbook, sheet, sheets, fileName,
+					(sheetIndex == 0) ? XlsxSheetSize.estimateRows(file) : 0, afterClose);
 		}
 		catch (IOException | RuntimeException ex) {
 			if (workbook != null) {
@@ -83,6 +93,10 @@ final class XlsxRows implements TabularRows {
 
 	String sheetName() {
 		return this.sheetName;
+	}
+
+	int sheetCount() {
+		return this.sheetCount;
 	}
 
 	@Override
@@ -186,6 +200,12 @@ final class XlsxRows implements TabularRows {
 			if (dateTime != null) {
 				return dateTime;
 			}
+		}
+		if (number.abs().compareTo(SIXTEEN_DIGITS) >= 0 && (raw.indexOf('E') >= 0 || raw.indexOf('e') >= 0)) {
+			// kept as a double, as Excel keeps numbers: past 15 digits they are not the
+			// digits of the original (an order number), so they stay in the notation
+			// that says so
+			return raw;
 		}
 		return (number.scale() > 0) ? number.stripTrailingZeros().toPlainString() : number.toPlainString();
 	}

@@ -122,6 +122,65 @@ class TabularFileCsvTests {
 	}
 
 	@Test
+	void readsSemicolonSeparatedTextAsExcelWritesItWhereTheCommaIsTheDecimalMark() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8, "订单号;客户姓名;备注\n3001;赵六;\"a;b, c\"\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.describe()).isEqualTo("CSV, UTF-8, 3 columns");
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("3001", "赵六", "a;b, c");
+		}
+	}
+
+	@Test
+	void findsTheDelimiterBelowATitleLineThatHasNone() throws IOException {
+		Path file = write("orders.txt", StandardCharsets.UTF_8, "京东订单导出\r\n订单号\t客户姓名\r\n3001\t赵六\r\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.header()).containsExactly("京东订单导出");
+			assertThat(tabular.headerOneRowLower()).isTrue();
+			assertThat(tabular.header()).containsExactly("订单号", "客户姓名");
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("3001", "赵六");
+		}
+	}
+
+	@Test
+	void keepsCommasAsTheDelimiterWhenAHeaderNameHoldsASemicolon() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8, "订单号,备注;说明,金额\n3001,x;y,1.00\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.header()).containsExactly("订单号", "备注;说明", "金额");
+		}
+	}
+
+	@Test
+	void tellsALastRowCutOffBeforeItsLastColumnFromShortRowsThatEndProperly() throws IOException {
+		Path cut = write("cut.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90\r\n2,9.90,2024-01-0");
+		Path whole = write("whole.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90,2024-01-05");
+
+		try (TabularFile tabular = TabularFile.open(cut)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).as("a short row with its line break").isFalse();
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).as("a full row at the end without a line break").isFalse();
+		}
+		Path shortLast = write("short.csv", StandardCharsets.UTF_8, "id,amount,time\r\n1,9.90,2024-01-05\r\n2,9.9");
+		try (TabularFile tabular = TabularFile.open(shortLast)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isFalse();
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isTrue();
+			assertThat(tabular.next()).isFalse();
+			assertThat(tabular.cutOff()).isFalse();
+		}
+		try (TabularFile tabular = TabularFile.open(whole)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.cutOff()).isFalse();
+		}
+	}
+
+	@Test
 	void readsCrlfLineEndsInsideAndOutsideQuotes() throws IOException {
 		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\r\n1,\"line one\r\nline two\"\r\n2,plain\r\n");
 

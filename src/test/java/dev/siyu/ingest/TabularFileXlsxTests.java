@@ -54,7 +54,9 @@ class TabularFileXlsxTests {
 
 			assertThat(tabular.next()).isTrue();
 			assertThat(tabular.rowNumber()).isEqualTo(3);
-			assertThat(cells(tabular)).containsExactly("35153131473293580", "15000000000000000", "3", "0.1");
+			// a double of 16 digits is what Excel keeps of a longer id: it stays
+			// recognisably rounded
+			assertThat(cells(tabular)).containsExactly("35153131473293580", "1.5E16", "3", "0.1");
 			assertThat(tabular.cell(4)).isEmpty();
 
 			assertThat(tabular.next()).isFalse();
