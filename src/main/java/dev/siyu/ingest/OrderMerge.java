@@ -56,13 +56,16 @@ final class OrderMerge {
 				.update();
 		}
 		String columns = "order_no, account_key, status, platform_status, created_at, paid_at, completed_at, freight, "
-				+ "discount, refund, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, "
+				+ "discount, shop_key, shop_name, creator_id, creator_name, traffic_source, channel, province, "
 				+ "city, district, receiver";
 		if (lineGranularity) {
-			String amount = amountPerLine ? "sum(amount)" : "max(amount)";
 			this.jdbc.sql("create temp table stg_order on commit drop as select f." + columns.replace(", ", ", f.")
-					+ ", g.amount, g.quantity, g.item_count, g.content_hash from "
-					+ "(select order_no, min(seq) as first, " + amount + " as amount, "
+					+ ", g.amount, " + refundOfLines(amountPerLine)
+					+ " as refund, g.quantity, g.item_count, g.content_hash from (select order_no, "
+					+ "(array_agg(seq order by " + STATUS_RANK + ", seq))[1] as first, "
+					+ (amountPerLine ? "sum(amount)" : "max(amount)") + " as amount, "
+					+ "sum(coalesce(refund, 0)) as line_refunds, max(refund) as order_refund, "
+					+ "coalesce(sum(amount) filter (where status = 'closed'), 0) as closed_amount, "
 					+ "sum(coalesce(quantity, 1)) as quantity, count(*) as item_count, "
 					+ "decode(md5(string_agg(encode(line_hash, 'hex'), '' order by line_hash)), 'hex') as content_hash "
 					+ "from stg_line group by order_no) g " + "join stg_line f on f.seq = g.first")
@@ -71,10 +74,9 @@ final class OrderMerge {
 		else {
 			// one row per order: the staged lines are the orders; a view spares copying
 			// them
-			this.jdbc
-				.sql("create temp view stg_order as select " + columns
-						+ ", amount, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
-						+ "from stg_line")
+			this.jdbc.sql("create temp view stg_order as select " + columns
+					+ ", amount, refund, coalesce(quantity, 0) as quantity, 0 as item_count, line_hash as content_hash "
+					+ "from stg_line")
 				.update();
 			this.orderView = true;
 		}
@@ -91,6 +93,26 @@ final class OrderMerge {
 				+ "group by account_key, kind, value_hash")
 			.update();
 		this.jdbc.sql("analyze account_stage, identity_stage (account_key, kind, value_hash)").update();
+	}
+
+	/**
+	 * The order's status is its most advanced line's: a sub-order shipped or completed
+	 * makes the order live even when another of its sub-orders was closed.
+	 */
+	private static final String STATUS_RANK = "case status when 'completed' then 0 when 'shipped' then 1 "
+			+ "when 'paid' then 2 when 'pending' then 3 when 'other' then 4 when 'refunded' then 5 else 6 end";
+
+	/**
+	 * The refund of an order grouped from lines. With amounts per line, refunds are per
+	 * line too, and a line closed inside a paid order (a sub-order cancelled or returned
+	 * after payment) gave its amount back; with the order amount repeated on each line,
+	 * so is the refund.
+	 */
+	private static String refundOfLines(boolean amountPerLine) {
+		if (!amountPerLine) {
+			return "g.order_refund";
+		}
+		return "g.line_refunds + case when f.status in ('paid', 'shipped', 'completed') then g.closed_amount else 0 end";
 	}
 
 	/**

@@ -249,6 +249,48 @@ class ImportingOrdersTests {
 	}
 
 	@Test
+	void douyinOrderTakesItsMostAdvancedSubOrderAndRefundsTheClosedOne() {
+		Path export = ExportFixture.douyin()
+			.order("6911")
+			.set("子订单编号", "6911-1")
+			.set("订单应付金额", "30.00")
+			.set("订单状态", "已关闭")
+			.set("收件人手机号", "13900002222")
+			.order("6911")
+			.set("子订单编号", "6911-2")
+			.set("商家编码", "MILK-950")
+			.set("订单应付金额", "50.00")
+			.set("订单状态", "已完成")
+			.set("收件人手机号", "13900002222")
+			.order("6912")
+			.set("子订单编号", "6912-1")
+			.set("订单应付金额", "40.00")
+			.set("订单状态", "已关闭")
+			.set("支付完成时间", "")
+			.set("收件人手机号", "13900003333")
+			.order("6912")
+			.set("子订单编号", "6912-2")
+			.set("订单应付金额", "10.00")
+			.set("订单状态", "已关闭")
+			.set("支付完成时间", "")
+			.set("收件人手机号", "13900003333")
+			.writeTo(this.dir);
+
+		importFiles("douyin", null, export);
+
+		assertThat(orderFigures("6911")).isEqualTo("completed 80.00 30.00");
+		assertThat(orderFigures("6912")).isEqualTo("closed 50.00 0.00");
+	}
+
+	private String orderFigures(String orderNo) {
+		return this.jdbc
+			.sql("select status || ' ' || amount || ' ' || refund from orders where tenant_id = ? and order_no = ?")
+			.params(this.tenant.value(), orderNo)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void jdRowsOfOneOrderCountTheOrderAmountOnce() {
 		Path export = ExportFixture.jd()
 			.order("J1")
