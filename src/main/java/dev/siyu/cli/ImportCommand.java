@@ -118,6 +118,8 @@ class ImportCommand implements Callable<Integer> {
 
 		private long rejected;
 
+		private long repeated;
+
 		private long items;
 
 		private final List<String> errorsFiles = new ArrayList<>();
@@ -130,6 +132,7 @@ class ImportCommand implements Callable<Integer> {
 			this.updated += result.updated();
 			this.unchanged += result.unchanged();
 			this.rejected += result.rejected();
+			this.repeated += result.repeated();
 			this.items += result.items();
 			this.importIds.add(result.importId());
 			if (result.errorsFile() != null) {
@@ -144,6 +147,7 @@ class ImportCommand implements Callable<Integer> {
 			out.put("updated", this.updated);
 			out.put("unchanged", this.unchanged);
 			out.put("rejected", this.rejected);
+			out.put("repeated", this.repeated);
 			out.put("items", this.items);
 			out.put("errorsFile", this.errorsFiles.isEmpty() ? null : this.errorsFiles.get(0));
 			if (this.errorsFiles.size() > 1) {

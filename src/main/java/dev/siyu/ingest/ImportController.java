@@ -85,6 +85,7 @@ class ImportController {
 		view.put("updated", job.updated());
 		view.put("unchanged", job.unchanged());
 		view.put("rejected", job.rejected());
+		view.put("repeated", job.repeated());
 		view.put("errors", (job.errorsFile() != null) ? "/api/v1/imports/" + job.id() + "/errors" : null);
 		view.put("failure", job.failure());
 		view.put("startedAt", job.startedAt());

@@ -59,10 +59,10 @@ public class ImportJobs {
 		this.lastProgressWrite.remove(id);
 		this.jdbc.sql("""
 				update import_job set status = 'succeeded', progress = 1, rows = ?, imported = ?, updated = ?,
-				       unchanged = ?, rejected = ?, errors_file = ?, finished_at = now()
+				       unchanged = ?, rejected = ?, repeated = ?, errors_file = ?, finished_at = now()
 				where id = ?""")
 			.params(result.rows(), result.imported(), result.updated(), result.unchanged(), result.rejected(),
-					(result.errorsFile() != null) ? result.errorsFile().toString() : null, id)
+					result.repeated(), (result.errorsFile() != null) ? result.errorsFile().toString() : null, id)
 			.update();
 	}
 
@@ -93,14 +93,15 @@ public class ImportJobs {
 		return new Job(rs.getLong("id"), rs.getString("source"),
 				Arrays.asList((String[]) rs.getArray("files").getArray()), rs.getString("status"),
 				rs.getFloat("progress"), rs.getLong("rows"), rs.getLong("imported"), rs.getLong("updated"),
-				rs.getLong("unchanged"), rs.getLong("rejected"), rs.getString("errors_file"), rs.getString("failure"),
-				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+				rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("repeated"), rs.getString("errors_file"),
+				rs.getString("failure"), rs.getObject("started_at", OffsetDateTime.class),
+				rs.getObject("finished_at", OffsetDateTime.class));
 	}
 
 	/** An import as recorded. */
 	public record Job(long id, String source, List<String> files, String status, double progress, long rows,
-			long imported, long updated, long unchanged, long rejected, String errorsFile, String failure,
-			OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+			long imported, long updated, long unchanged, long rejected, long repeated, String errorsFile,
+			String failure, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 	}
 
 }

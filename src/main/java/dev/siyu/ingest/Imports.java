@@ -291,12 +291,13 @@ public class Imports {
 		OrderMerge merge = new OrderMerge(this.jdbc, tenant, scope, plan.platform(), jobId);
 		long[] orders = { 0, 0 };
 		long staged = 0;
+		long repeatedRows = 0;
 		if (hasItems) {
-			merge.stageItems();
+			repeatedRows += merge.stageItems();
 		}
 		if (hasOrders) {
 			progress.report(0.72, "grouping orders");
-			merge.prepare(lineGranularity, amountPerLine, tables, suspects);
+			repeatedRows += merge.prepare(lineGranularity, amountPerLine, tables, suspects);
 			staged = this.jdbc.sql("select count(*) from stg_order").query(Long.class).single();
 			progress.report(0.8, "linking identities");
 			this.identity.absorb(plan.tenant().identityScope(), plan.platform(), "import:" + jobId);
@@ -319,7 +320,7 @@ public class Imports {
 			itemRows = merge.mergeItems();
 		}
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
-				errors.count(), itemRows, errors.path());
+				errors.count(), repeatedRows, itemRows, errors.path());
 		if (orders[0] + orders[1] + itemRows > 0) {
 			this.events
 				.publishEvent(new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));

@@ -39,15 +39,17 @@ final class OrderMerge {
 	 * Groups the staged lines into orders (stg_order) and registers their buyers for
 	 * identity. Rows seen twice (an order, or a line of an order, in overlapping files)
 	 * keep their last version; only the suspects the stager noticed are checked for that.
+	 * Returns how many rows a later one replaced.
 	 */
-	void prepare(boolean lineGranularity, boolean amountPerLine, StagingTables tables, boolean suspects) {
+	long prepare(boolean lineGranularity, boolean amountPerLine, StagingTables tables, boolean suspects) {
 		String key = lineGranularity ? "order_no, line_key" : "order_no";
 		// temporary tables have no statistics until analysed; without them the planner
 		// sorts. Only the columns joined or grouped on: the rest cost time and guide
 		// nothing
 		this.jdbc.sql("analyze stg_line (seq, order_no, line_key, account_key, shop_key, sku)").update();
+		long repeated = 0;
 		if (suspects) {
-			this.jdbc
+			repeated = this.jdbc
 				.sql("delete from stg_line l using (select s." + key.replace(", ", ", s.")
 						+ ", max(s.seq) as last from stg_line s join stg_suspect x using (order_no) " + "group by s."
 						+ key.replace(", ", ", s.") + " having count(*) > 1) twice where "
@@ -93,6 +95,7 @@ final class OrderMerge {
 				+ "group by account_key, kind, value_hash")
 			.update();
 		this.jdbc.sql("analyze account_stage, identity_stage (account_key, kind, value_hash)").update();
+		return repeated;
 	}
 
 	/**
@@ -232,10 +235,11 @@ final class OrderMerge {
 	/**
 	 * Reads the lines of a separate item file (Taobao's ExportOrderDetailList) into one
 	 * row per order with its items' hash, so orders inserted by the same import are
-	 * written with their items in place, not updated afterwards.
+	 * written with their items in place, not updated afterwards. Returns how many item
+	 * rows a later one of the same line replaced.
 	 */
-	void stageItems() {
-		this.jdbc.sql("""
+	long stageItems() {
+		long kept = this.jdbc.sql("""
 				create temp table stg_i on commit drop as
 				select distinct on (order_no, line_key) * from stg_item
 				order by order_no, line_key, file_no desc, row_no desc""").update();
@@ -247,6 +251,7 @@ final class OrderMerge {
 		this.jdbc.sql("analyze stg_i, item_agg").update();
 		this.jdbc.sql("create temp table merged_order (id bigint, order_no text, inserted boolean) on commit drop")
 			.update();
+		return this.jdbc.sql("select count(*) from stg_item").query(Long.class).single() - kept;
 	}
 
 	/**

@@ -282,6 +282,26 @@ class ImportingOrdersTests {
 		assertThat(orderFigures("6912")).isEqualTo("closed 50.00 0.00");
 	}
 
+	@Test
+	void anOrderTwiceInOneFileKeepsItsLaterRowAndCountsTheEarlierAsRepeated() {
+		Path export = ExportFixture.taobaoOrders()
+			.order("7001")
+			.set("订单状态", "等待买家付款")
+			.order("7002")
+			.order("7001")
+			.set("订单状态", "交易成功")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("taobao", null, export);
+
+		assertThat(result.rows()).isEqualTo(3);
+		assertThat(result.imported()).isEqualTo(2);
+		assertThat(result.repeated()).isEqualTo(1);
+		assertThat(result.rows())
+			.isEqualTo(result.imported() + result.unchanged() + result.rejected() + result.repeated());
+		assertThat(orderFigures("7001")).startsWith("completed ");
+	}
+
 	private String orderFigures(String orderNo) {
 		return this.jdbc
 			.sql("select status || ' ' || amount || ' ' || refund from orders where tenant_id = ? and order_no = ?")
