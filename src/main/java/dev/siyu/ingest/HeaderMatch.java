@@ -9,14 +9,20 @@ import java.util.Map;
 /**
  * A mapping bound to the header of one file: which column index holds each field. Header
  * names are compared without any white space and case, since exports add stray spaces.
+ * Where a mapping names alternatives for a field and the file has several of them, the
+ * first holds the field and the others stand in for it in rows where it is empty.
  */
 final class HeaderMatch {
+
+	private static final int[] NONE = {};
 
 	final Mapping mapping;
 
 	private final Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
 
 	private final Map<OrderField, String> names = new EnumMap<>(OrderField.class);
+
+	private final Map<OrderField, int[]> standIns = new EnumMap<>(OrderField.class);
 
 	final List<BoundIdentifier> identifiers = new ArrayList<>();
 
@@ -29,12 +35,19 @@ final class HeaderMatch {
 			positions.putIfAbsent(normalize(header.get(i)), i);
 		}
 		for (Map.Entry<OrderField, List<String>> column : mapping.columns().entrySet()) {
+			List<Integer> present = new ArrayList<>();
 			for (String name : column.getValue()) {
 				Integer index = positions.get(normalize(name));
-				if (index != null) {
-					this.indexes.put(column.getKey(), index);
-					this.names.put(column.getKey(), header.get(index).trim());
-					break;
+				if (index != null && !present.contains(index)) {
+					present.add(index);
+				}
+			}
+			if (!present.isEmpty()) {
+				this.indexes.put(column.getKey(), present.get(0));
+				this.names.put(column.getKey(), header.get(present.get(0)).trim());
+				if (present.size() > 1) {
+					this.standIns.put(column.getKey(),
+							present.subList(1, present.size()).stream().mapToInt(Integer::intValue).toArray());
 				}
 			}
 		}
@@ -87,6 +100,11 @@ final class HeaderMatch {
 
 	int index(OrderField field) {
 		return this.indexes.getOrDefault(field, -1);
+	}
+
+	/** The other columns that hold the field where its own column is empty. */
+	int[] standIns(OrderField field) {
+		return this.standIns.getOrDefault(field, NONE);
 	}
 
 	String columnName(OrderField field) {

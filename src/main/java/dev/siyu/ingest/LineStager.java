@@ -400,7 +400,19 @@ final class LineStager {
 
 		String text(OrderField field) {
 			int index = LineStager.this.match.index(field);
-			return (index < 0) ? "" : this.rows.cell(index).trim();
+			if (index < 0) {
+				return "";
+			}
+			String value = this.rows.cell(index).trim();
+			if (value.isEmpty()) {
+				for (int standIn : LineStager.this.match.standIns(field)) {
+					value = this.rows.cell(standIn).trim();
+					if (!value.isEmpty()) {
+						break;
+					}
+				}
+			}
+			return value;
 		}
 
 		String time(OrderField field) {

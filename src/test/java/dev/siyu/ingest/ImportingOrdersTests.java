@@ -302,6 +302,26 @@ class ImportingOrdersTests {
 		assertThat(orderFigures("7001")).startsWith("completed ");
 	}
 
+	@Test
+	void anOrderWithoutWhatWasPaidTakesTheTotalFromItsAlternativeColumn() {
+		Path export = ExportFixture.taobaoOrders()
+			.order("7101")
+			.set("买家实际支付金额", "")
+			.set("总金额", "128.00")
+			.set("订单状态", "等待买家付款")
+			.set("订单付款时间 ", "")
+			.order("7102")
+			.set("买家实际支付金额", "")
+			.set("总金额", "")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("taobao", null, export);
+
+		assertThat(result.imported()).isEqualTo(1);
+		assertThat(result.rejected()).isEqualTo(1);
+		assertThat(orderFigures("7101")).isEqualTo("pending 128.00 0.00");
+	}
+
 	private String orderFigures(String orderNo) {
 		return this.jdbc
 			.sql("select status || ' ' || amount || ' ' || refund from orders where tenant_id = ? and order_no = ?")
