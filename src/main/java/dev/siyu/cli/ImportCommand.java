@@ -120,6 +120,8 @@ class ImportCommand implements Callable<Integer> {
 
 		private long repeated;
 
+		private final Map<String, Long> unknownStatuses = new LinkedHashMap<>();
+
 		private long items;
 
 		private final List<String> errorsFiles = new ArrayList<>();
@@ -133,6 +135,7 @@ class ImportCommand implements Callable<Integer> {
 			this.unchanged += result.unchanged();
 			this.rejected += result.rejected();
 			this.repeated += result.repeated();
+			result.unknownStatuses().forEach((text, rows) -> this.unknownStatuses.merge(text, rows, Long::sum));
 			this.items += result.items();
 			this.importIds.add(result.importId());
 			if (result.errorsFile() != null) {
@@ -148,6 +151,7 @@ class ImportCommand implements Callable<Integer> {
 			out.put("unchanged", this.unchanged);
 			out.put("rejected", this.rejected);
 			out.put("repeated", this.repeated);
+			out.put("unknownStatuses", this.unknownStatuses);
 			out.put("items", this.items);
 			out.put("errorsFile", this.errorsFiles.isEmpty() ? null : this.errorsFiles.get(0));
 			if (this.errorsFiles.size() > 1) {

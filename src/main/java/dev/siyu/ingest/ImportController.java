@@ -86,6 +86,7 @@ class ImportController {
 		view.put("unchanged", job.unchanged());
 		view.put("rejected", job.rejected());
 		view.put("repeated", job.repeated());
+		view.put("unknownStatuses", job.unknownStatuses());
 		view.put("errors", (job.errorsFile() != null) ? "/api/v1/imports/" + job.id() + "/errors" : null);
 		view.put("failure", job.failure());
 		view.put("startedAt", job.startedAt());

@@ -5,12 +5,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 import dev.siyu.shared.TenantId;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,12 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ImportJobs {
 
+	private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
 
 	private final Map<Long, Long> lastProgressWrite = new ConcurrentHashMap<>();
 
-	ImportJobs(JdbcClient jdbc) {
+	ImportJobs(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -59,10 +69,12 @@ public class ImportJobs {
 		this.lastProgressWrite.remove(id);
 		this.jdbc.sql("""
 				update import_job set status = 'succeeded', progress = 1, rows = ?, imported = ?, updated = ?,
-				       unchanged = ?, rejected = ?, repeated = ?, errors_file = ?, finished_at = now()
+				       unchanged = ?, rejected = ?, repeated = ?, unknown_statuses = cast(? as jsonb), errors_file = ?,
+				       finished_at = now()
 				where id = ?""")
 			.params(result.rows(), result.imported(), result.updated(), result.unchanged(), result.rejected(),
-					result.repeated(), (result.errorsFile() != null) ? result.errorsFile().toString() : null, id)
+					result.repeated(), this.json.writeValueAsString(result.unknownStatuses()),
+					(result.errorsFile() != null) ? result.errorsFile().toString() : null, id)
 			.update();
 	}
 
@@ -78,30 +90,32 @@ public class ImportJobs {
 	public Optional<Job> find(TenantId tenant, long id) {
 		return this.jdbc.sql("select * from import_job where tenant_id = ? and id = ?")
 			.params(tenant.value(), id)
-			.query(ImportJobs::job)
+			.query(this::job)
 			.optional();
 	}
 
 	public List<Job> recent(TenantId tenant, int limit) {
 		return this.jdbc.sql("select * from import_job where tenant_id = ? order by id desc limit ?")
 			.params(tenant.value(), limit)
-			.query(ImportJobs::job)
+			.query(this::job)
 			.list();
 	}
 
-	private static Job job(ResultSet rs, int row) throws SQLException {
+	private Job job(ResultSet rs, int row) throws SQLException {
 		return new Job(rs.getLong("id"), rs.getString("source"),
 				Arrays.asList((String[]) rs.getArray("files").getArray()), rs.getString("status"),
 				rs.getFloat("progress"), rs.getLong("rows"), rs.getLong("imported"), rs.getLong("updated"),
-				rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("repeated"), rs.getString("errors_file"),
+				rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("repeated"),
+				this.json.readValue(rs.getString("unknown_statuses"), COUNTS), rs.getString("errors_file"),
 				rs.getString("failure"), rs.getObject("started_at", OffsetDateTime.class),
 				rs.getObject("finished_at", OffsetDateTime.class));
 	}
 
 	/** An import as recorded. */
 	public record Job(long id, String source, List<String> files, String status, double progress, long rows,
-			long imported, long updated, long unchanged, long rejected, long repeated, String errorsFile,
-			String failure, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+			long imported, long updated, long unchanged, long rejected, long repeated,
+			Map<String, Long> unknownStatuses, String errorsFile, String failure, OffsetDateTime startedAt,
+			OffsetDateTime finishedAt) {
 	}
 
 }

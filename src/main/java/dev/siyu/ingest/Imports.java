@@ -238,6 +238,7 @@ public class Imports {
 		this.jdbc.sql("set local work_mem = '256MB'").update();
 		this.jdbc.sql(tables.create()).update();
 		RepeatedOrders repeated = new RepeatedOrders();
+		UnknownStatuses unknownStatuses = new UnknownStatuses();
 		long rows = 0;
 		int fileNo = 0;
 		boolean hasOrders = false;
@@ -258,7 +259,7 @@ public class Imports {
 			int current = fileNo++;
 			String label = file.label();
 			LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors, identifierSlots,
-					repeated);
+					repeated, unknownStatuses);
 			try (Rows table = file.opener().open();
 					CopyRows copy = copyInto(items ? "stg_item" : "stg_line",
 							items ? StagingTables.ITEM_COLUMNS : tables.lineColumns())) {
@@ -320,7 +321,7 @@ public class Imports {
 			itemRows = merge.mergeItems();
 		}
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
-				errors.count(), repeatedRows, itemRows, errors.path());
+				errors.count(), repeatedRows, itemRows, errors.path(), unknownStatuses.rows());
 		if (orders[0] + orders[1] + itemRows > 0) {
 			this.events
 				.publishEvent(new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));

@@ -67,6 +67,8 @@ final class LineStager {
 
 	private final Set<String> rejectedOrders = new HashSet<>();
 
+	private final UnknownStatuses unknownStatuses;
+
 	private String lastOrder = "";
 
 	private String lastReceiverPlain;
@@ -79,8 +81,9 @@ final class LineStager {
 	private long nextSeq;
 
 	LineStager(HeaderMatch match, int fileNo, String fileLabel, PersonalData personalData, ErrorReport errors,
-			int identifierSlots, RepeatedOrders repeated) {
+			int identifierSlots, RepeatedOrders repeated, UnknownStatuses unknownStatuses) {
 		this.slots = identifierSlots;
+		this.unknownStatuses = unknownStatuses;
 		this.nextSeq = (long) fileNo << 40;
 		this.repeated = repeated;
 		this.match = match;
@@ -166,6 +169,9 @@ final class LineStager {
 		String lineKey = lineKey(orderNo, row.text(OrderField.LINE_ID), sku, title, spec);
 		String platformStatus = row.text(OrderField.STATUS);
 		OrderStatus status = this.statuses.canonical(platformStatus);
+		if (status == OrderStatus.OTHER) {
+			this.unknownStatuses.see(platformStatus);
+		}
 		if (status == OrderStatus.CLOSED && !refund.isEmpty() && new BigDecimal(refund).signum() > 0) {
 			status = OrderStatus.REFUNDED;
 		}

@@ -322,6 +322,24 @@ class ImportingOrdersTests {
 		assertThat(orderFigures("7101")).isEqualTo("pending 128.00 0.00");
 	}
 
+	@Test
+	void statusTextsNobodyRecognisedAreCountedForTheMapping() {
+		Path export = ExportFixture.taobaoOrders()
+			.order("7201")
+			.set("订单状态", "部分退款中")
+			.order("7202")
+			.set("订单状态", "部分退款中")
+			.order("7203")
+			.writeTo(this.dir);
+
+		ImportResult result = importFiles("taobao", null, export);
+
+		assertThat(result.imported()).isEqualTo(3);
+		assertThat(result.unknownStatuses()).containsExactly(java.util.Map.entry("部分退款中", 2L));
+		assertThat(this.imports.job(this.tenant, result.importId()).orElseThrow().unknownStatuses())
+			.containsExactly(java.util.Map.entry("部分退款中", 2L));
+	}
+
 	private String orderFigures(String orderNo) {
 		return this.jdbc
 			.sql("select status || ' ' || amount || ' ' || refund from orders where tenant_id = ? and order_no = ?")
