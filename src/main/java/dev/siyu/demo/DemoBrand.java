@@ -99,7 +99,8 @@ class DemoBrand {
 		Path files = this.dataDirectory.folder("demo-files");
 		Manifest manifest;
 		try {
-			// orders up to yesterday, so recency, lifecycle and "last 90d" mean something today
+			// orders up to yesterday, so recency, lifecycle and "last 90d" mean something
+			// today
 			LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 			manifest = SyntheticBrand.generate(GenerationRequest.of(this.customers, 2026, files).endingOn(yesterday),
 					written -> {

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param platforms a subset of {@code taobao}, {@code douyin}, {@code jd}, {@code mall};
  * empty means all four
  * @param maxOrders 0 for no limit, else stop exactly when that many orders were written
- * @param end the last day of the two years of orders; null for a day derived from the seed
+ * @param end the last day of the two years of orders; null for a day derived from the
+ * seed
  */
 public record GenerationRequest(long customers, long seed, Path out, Set<String> platforms, long maxOrders,
 		LocalDate end) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The two years the orders span, ending at a given date or one derived from the seed. Times are
- * seconds since midnight (Asia/Shanghai) of the first day.
+ * The two years the orders span, ending at a given date or one derived from the seed.
+ * Times are seconds since midnight (Asia/Shanghai) of the first day.
  */
 final class Timeline {
 

@@ -62,11 +62,16 @@ class SyntheticBrandTests {
 		SyntheticBrand.generate(GenerationRequest.of(CUSTOMERS, 7, dated).endingOn(end), null);
 		Path mall;
 		try (Stream<Path> files = Files.list(dated.resolve("mall"))) {
-			mall = files.filter((file) -> file.getFileName().toString().startsWith("mall_orders")).findFirst().orElseThrow();
+			mall = files.filter((file) -> file.getFileName().toString().startsWith("mall_orders"))
+				.findFirst()
+				.orElseThrow();
 		}
 		CsvTable orders = CsvTable.read(mall, StandardCharsets.UTF_8);
 		int created = orders.header().indexOf("下单时间");
-		List<LocalDate> days = orders.rows().stream().map((row) -> LocalDate.parse(row.get(created).substring(0, 10))).toList();
+		List<LocalDate> days = orders.rows()
+			.stream()
+			.map((row) -> LocalDate.parse(row.get(created).substring(0, 10)))
+			.toList();
 
 		assertThat(days).allMatch((day) -> !day.isAfter(end) && !day.isBefore(end.minusDays(Timeline.DAYS)));
 		assertThat(days).anyMatch((day) -> day.isAfter(end.minusDays(30)));
