@@ -66,6 +66,13 @@ final class Application {
 
 	static ConfigurableApplicationContext forServing(DatabaseOptions database, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+		// a server that cannot start says why in one line (see Failures), not in a stack
+		// trace per failed bean
+		properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+		properties.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
+		properties.put("logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
+				"OFF");
+		properties.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(SiyuApplication.class).web(WebApplicationType.SERVLET)
 			.run(arguments(properties));

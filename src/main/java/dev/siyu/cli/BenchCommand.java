@@ -44,10 +44,12 @@ class BenchCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--persons", defaultValue = "1000000", paramLabel = "N")
+		@Option(names = "--persons", defaultValue = "1000000", paramLabel = "N",
+				description = "Persons in the index (default: ${DEFAULT-VALUE})")
 		int persons;
 
-		@Option(names = "--tags", defaultValue = "2000", paramLabel = "M")
+		@Option(names = "--tags", defaultValue = "2000", paramLabel = "M",
+				description = "Tags (default: ${DEFAULT-VALUE})")
 		int tags;
 
 		@Option(names = "--sql-persons", paramLabel = "K",
@@ -106,7 +108,8 @@ class BenchCommand {
 		@Mixin
 		DatabaseOptions database = new DatabaseOptions();
 
-		@Option(names = "--orders", defaultValue = "1000000", paramLabel = "N")
+		@Option(names = "--orders", defaultValue = "1000000", paramLabel = "N",
+				description = "Orders to generate and import (default: ${DEFAULT-VALUE})")
 		long orders;
 
 		@Option(names = "--seed", defaultValue = "7")

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.web.server.PortInUseException;
+
 /**
  * Turns an exception, however deeply wrapped by the framework, into the one line a user
  * reads.
@@ -19,6 +21,11 @@ final class Failures {
 		List<Throwable> chain = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
 			chain.add(cause);
+		}
+		PortInUseException portInUse = (PortInUseException) first(chain, PortInUseException.class);
+		if (portInUse != null) {
+			return "port " + portInUse.getPort()
+					+ " is already in use: stop what listens there, or choose another port with --port";
 		}
 		Throwable chosen = first(chain, IllegalArgumentException.class);
 		if (chosen == null) {

@@ -21,13 +21,14 @@ class GenerateCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
-	@Option(names = "--customers", required = true, paramLabel = "N")
+	@Option(names = "--customers", required = true, paramLabel = "N", description = "Persons to generate")
 	long customers;
 
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Same seed, same files (default: 1)")
 	long seed;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR")
+	@Option(names = "--out", required = true, paramLabel = "DIR",
+			description = "Where the exports, truth.csv and manifest.json go")
 	Path out;
 
 	@Option(names = "--json", description = "Print one JSON object as the last line")

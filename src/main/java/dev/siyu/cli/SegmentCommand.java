@@ -24,10 +24,11 @@ class SegmentCommand {
 					+ "a JSON tree is accepted too.")
 	static class Count extends OnTenant {
 
-		@Option(names = "--engine", defaultValue = "bitmap", paramLabel = "bitmap|sql")
+		@Option(names = "--engine", defaultValue = "bitmap", paramLabel = "bitmap|sql",
+				description = "Count with the in-memory index or in SQL (default: ${DEFAULT-VALUE})")
 		String engine;
 
-		@Parameters(index = "0", paramLabel = "EXPR")
+		@Parameters(index = "0", paramLabel = "EXPR", description = "The expression (quote it)")
 		String expression;
 
 		private Engine parsedEngine;

@@ -34,16 +34,17 @@ class TagCommand {
 			description = "Create a tag; with --rule EXPR a rule tag whose members the expression selects.")
 	static class Create extends OnTenant {
 
-		@Option(names = "--name", required = true)
+		@Option(names = "--name", required = true, description = "The tag's name, e.g. 高净值")
 		String name;
 
-		@Option(names = "--group")
+		@Option(names = "--group", description = "The tag group (created if missing)")
 		String group;
 
-		@Option(names = "--kind", defaultValue = "manual", paramLabel = "manual|product|wecom")
+		@Option(names = "--kind", defaultValue = "manual", paramLabel = "manual|product|wecom",
+				description = "Kind of tag (default: ${DEFAULT-VALUE})")
 		String kind;
 
-		@Option(names = "--rule", paramLabel = "EXPR")
+		@Option(names = "--rule", paramLabel = "EXPR", description = "An audience expression selecting the members")
 		String rule;
 
 		@Override

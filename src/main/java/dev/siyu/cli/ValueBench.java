@@ -23,7 +23,8 @@ class ValueBench implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
-	@Option(names = "--customers", defaultValue = "1000000", paramLabel = "N")
+	@Option(names = "--customers", defaultValue = "1000000", paramLabel = "N",
+			description = "Customers to draw (default: ${DEFAULT-VALUE})")
 	int customers;
 
 	@Option(names = "--seed", defaultValue = "7")

@@ -40,7 +40,8 @@ class WeComBench implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database = new DatabaseOptions();
 
-	@Option(names = "--callbacks", defaultValue = "20000", paramLabel = "N")
+	@Option(names = "--callbacks", defaultValue = "20000", paramLabel = "N",
+			description = "Add-contact callbacks to send (default: ${DEFAULT-VALUE})")
 	int callbacks;
 
 	@Option(names = "--replays", paramLabel = "N", description = "Callbacks sent again (default: N/5)")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 import org.springframework.context.ApplicationContext;
 
-@Command(name = "wecom", mixinStandardHelpOptions = true, description = "Connect a tenant to its WeCom corp.",
+@Command(name = "wecom", mixinStandardHelpOptions = true,
+		description = "WeCom (企业微信): connect a corp, sync, mass sends, corp tags on contacts, group statistics.",
 		subcommands = { WeComCommand.Configure.class, WeComCommand.Sync.class, WeComCommand.Status.class,
 				WeComSendCommands.Send.class, WeComSendCommands.Sends.class, WeComSendCommands.PollSends.class,
 				WeComSendCommands.PushTags.class, WeComSendCommands.TagMarks.class, WeComSendCommands.RetryTags.class,

@@ -3,6 +3,8 @@ package dev.siyu.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,8 +99,12 @@ class DemoBrand {
 		Path files = this.dataDirectory.folder("demo-files");
 		Manifest manifest;
 		try {
-			manifest = SyntheticBrand.generate(GenerationRequest.of(this.customers, 2026, files), written -> {
-			});
+			// orders up to yesterday, so recency, lifecycle and "last 90d" mean something
+			// today
+			LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+			manifest = SyntheticBrand.generate(GenerationRequest.of(this.customers, 2026, files).endingOn(yesterday),
+					written -> {
+					});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the demo files: " + ex.getMessage(), ex);

@@ -22,7 +22,10 @@ final class SandboxApi {
 
 	private final SandboxMessaging messaging;
 
-	SandboxApi(SandboxCorp corp, SandboxCallbacks callbacks) {
+	private final String baseUrl;
+
+	SandboxApi(SandboxCorp corp, SandboxCallbacks callbacks, String baseUrl) {
+		this.baseUrl = baseUrl;
 		this.corp = corp;
 		this.callbacks = callbacks;
 		this.messaging = new SandboxMessaging(corp);
@@ -228,7 +231,7 @@ final class SandboxApi {
 			return error(40058, "user is required");
 		}
 		String configId = this.corp.next("cfg");
-		String qr = "https://sandbox.wecom.local/qr/" + configId + ".png";
+		String qr = this.baseUrl + "/qr/" + configId + ".png";
 		this.corp.contactWays.put(configId, new SandboxCorp.ContactWay(configId, state, users, qr));
 		Map<String, Object> out = ok();
 		out.put("config_id", configId);

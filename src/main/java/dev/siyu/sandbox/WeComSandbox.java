@@ -69,8 +69,9 @@ public final class WeComSandbox implements AutoCloseable {
 			return thread;
 		});
 		this.callbacks = new SandboxCallbacks(settings);
-		this.api = new SandboxApi(this.corp, this.callbacks);
+		this.api = new SandboxApi(this.corp, this.callbacks, "http://127.0.0.1:" + server.getAddress().getPort());
 		server.createContext("/cgi-bin/", this::handle);
+		server.createContext("/qr/", this::qrCode);
 		server.setExecutor(this.executor);
 	}
 
@@ -153,6 +154,16 @@ public final class WeComSandbox implements AutoCloseable {
 				.filter(code -> code.text != null)
 				.forEach(code -> out.put(code.code, code.text));
 			return out;
+		}
+	}
+
+	private void qrCode(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String name = exchange.getRequestURI().getPath().substring("/qr/".length());
+			byte[] png = SandboxQrCodes.png(name.replace(".png", ""));
+			exchange.getResponseHeaders().set("Content-Type", "image/png");
+			exchange.sendResponseHeaders(200, png.length);
+			exchange.getResponseBody().write(png);
 		}
 	}
 

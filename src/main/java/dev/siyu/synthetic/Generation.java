@@ -44,7 +44,7 @@ final class Generation {
 		long seed = request.seed();
 		Catalog catalog = new Catalog();
 		Hubs hubs = new Hubs(request.customers(), seed);
-		this.timeline = new Timeline(seed);
+		this.timeline = new Timeline(seed, request.end());
 		this.people = new People(seed, hubs.count());
 		this.history = new PurchaseHistory(catalog, this.timeline);
 		this.factory = new OrderFactory(catalog, this.timeline, new OrderIds(seed, this.timeline), this.people, hubs);

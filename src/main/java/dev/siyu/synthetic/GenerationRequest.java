@@ -1,6 +1,7 @@
 package dev.siyu.synthetic;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Set;
  * @param platforms a subset of {@code taobao}, {@code douyin}, {@code jd}, {@code mall};
  * empty means all four
  * @param maxOrders 0 for no limit, else stop exactly when that many orders were written
+ * @param end the last day of the two years of orders; null for a day derived from the
+ * seed
  */
-public record GenerationRequest(long customers, long seed, Path out, Set<String> platforms, long maxOrders) {
+public record GenerationRequest(long customers, long seed, Path out, Set<String> platforms, long maxOrders,
+		LocalDate end) {
 
 	/**
 	 * The most persons a run can hold: phone numbers and account ids are unique below it.
@@ -34,6 +38,15 @@ public record GenerationRequest(long customers, long seed, Path out, Set<String>
 		for (String platform : platforms) {
 			Platform.byKey(platform);
 		}
+	}
+
+	public GenerationRequest(long customers, long seed, Path out, Set<String> platforms, long maxOrders) {
+		this(customers, seed, out, platforms, maxOrders, null);
+	}
+
+	/** The same request with orders up to the given day, e.g. yesterday for a demo. */
+	public GenerationRequest endingOn(LocalDate day) {
+		return new GenerationRequest(this.customers, this.seed, this.out, this.platforms, this.maxOrders, day);
 	}
 
 	public static GenerationRequest of(long customers, long seed, Path out) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The two years the orders span, ending at a date derived from the seed. Times are
- * seconds since midnight (Asia/Shanghai) of the first day.
+ * The two years the orders span, ending at a given date or one derived from the seed.
+ * Times are seconds since midnight (Asia/Shanghai) of the first day.
  */
 final class Timeline {
 
@@ -44,7 +44,11 @@ final class Timeline {
 	private final int[] festivalDays;
 
 	Timeline(long seed) {
-		this.end = EARLIEST_END.plusDays(Math.floorMod(Scramble.mix(seed ^ 0x5eed), 500));
+		this(seed, null);
+	}
+
+	Timeline(long seed, LocalDate end) {
+		this.end = (end != null) ? end : EARLIEST_END.plusDays(Math.floorMod(Scramble.mix(seed ^ 0x5eed), 500));
 		this.start = this.end.minusDays(DAYS - 1);
 		this.exportTime = (long) (DAYS - 1) * DAY + 21 * 3600;
 		DateTimeFormatter compact = DateTimeFormatter.BASIC_ISO_DATE;

@@ -33,6 +33,9 @@ class ProductTagController {
 	@PostMapping("/api/v1/product-tags")
 	Map<String, Object> tag(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @RequestBody JsonNode body) {
 		String kind = body.has("sku") ? "sku" : "category";
+		if (!body.path("tagId").canConvertToLong() || !body.hasNonNull(kind)) {
+			throw new IllegalArgumentException("the body needs tagId (a product tag's id) and sku or category");
+		}
 		this.matching.tagProduct(scope(tenant), body.path("tagId").asLong(), kind, body.path(kind).asString(null));
 		return Map.of("tagId", body.path("tagId").asLong(), kind, body.path(kind).asString());
 	}

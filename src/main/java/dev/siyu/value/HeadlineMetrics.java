@@ -130,25 +130,26 @@ class HeadlineMetrics {
 					.map(clv -> clv.setScale(2, RoundingMode.HALF_UP))
 					.orElse(null));
 		// of the persons whose first purchase falls in the range, who bought again within
-		// N days
+		// N days: their next purchase day after the first one, found in one pass
 		Map<String, Object> repurchase = new LinkedHashMap<>();
-		for (int days : List.of(30, 90, 365)) {
-			Object[] rate = this.jdbc
-				.sql("""
-						with day as (select distinct %s as person, %s as day from %s and (cast(:platform as text) is null
-						                 or o.platform = :platform)),
-						first as (select person, min(day) as first_day from day group by person)
-						select count(*), count(*) filter (where exists (
-						    select 1 from day d where d.person = f.person and d.day > f.first_day
-						      and d.day <= f.first_day + :days))
-						from first f where f.first_day between :from and :to"""
-					.formatted(ScopeOrders.PERSON, ScopeOrders.DAY, ScopeOrders.PURCHASES))
-				.params(params)
-				.param("days", days)
-				.query((rs, row) -> new Object[] { rs.getLong(1), rs.getLong(2) })
-				.single();
-			long newBuyers = (Long) rate[0];
-			repurchase.put(days + "d", newBuyers == 0 ? null : (double) (Long) rate[1] / newBuyers);
+		long[] rates = this.jdbc
+			.sql("""
+					with day as (select distinct %s as person, %s as day from %s and (cast(:platform as text) is null
+					                 or o.platform = :platform)),
+					first as (select person, min(day) as first_day from day group by person),
+					next as (select f.person, f.first_day, min(d.day) filter (where d.day > f.first_day) as next_day
+					         from first f join day d on d.person = f.person
+					         where f.first_day between :from and :to group by f.person, f.first_day)
+					select count(*), count(*) filter (where next_day <= first_day + 30),
+					       count(*) filter (where next_day <= first_day + 90), count(*) filter (where next_day <= first_day + 365)
+					from next"""
+				.formatted(ScopeOrders.PERSON, ScopeOrders.DAY, ScopeOrders.PURCHASES))
+			.params(params)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
+			.single();
+		List<Integer> windows = List.of(30, 90, 365);
+		for (int i = 0; i < windows.size(); i++) {
+			repurchase.put(windows.get(i) + "d", rates[0] == 0 ? null : (double) rates[i + 1] / rates[0]);
 		}
 		value.put("repurchaseRate", repurchase);
 		return value;

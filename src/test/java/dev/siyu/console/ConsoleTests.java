@@ -80,6 +80,17 @@ class ConsoleTests {
 	}
 
 	@Test
+	void pagesNameAnIconThatIsServedSoBrowsersAskForNoMissingFavicon() {
+		ConsoleClient anonymous = new ConsoleClient(this.port);
+		String icon = "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/console/favicon.svg\">";
+		assertThat(anonymous.get("/login").body()).contains(icon);
+		assertThat(signedIn(Role.ANALYST).get("/").body()).contains(icon);
+		ConsoleClient.Page served = anonymous.get("/console/favicon.svg");
+		assertThat(served.status()).isEqualTo(200);
+		assertThat(served.body()).startsWith("<svg");
+	}
+
+	@Test
 	void aWrongPasswordIsRefusedAndTheRightOneOpensTheOverviewInChinese() {
 		ConsoleClient browser = new ConsoleClient(this.port);
 		assertThat(browser.login(this.brand.user(Role.OWNER), "wrong-password")).endsWith("/login?error");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,28 @@ class SyntheticBrandTests {
 		Manifest otherManifest = SyntheticBrand.generate(GenerationRequest.of(CUSTOMERS, 8, other), null);
 		assertThat(Files.mismatch(first.resolve("truth.csv"), other.resolve("truth.csv"))).isNotEqualTo(-1);
 		assertThat(otherManifest.orders()).isNotEqualTo(manifest.orders());
+	}
+
+	@Test
+	void aRequestEndingOnADayWritesTwoYearsOfOrdersUpToThatDay() throws IOException {
+		Path dated = directory.resolve("dated");
+		LocalDate end = LocalDate.of(2026, 11, 21);
+		SyntheticBrand.generate(GenerationRequest.of(CUSTOMERS, 7, dated).endingOn(end), null);
+		Path mall;
+		try (Stream<Path> files = Files.list(dated.resolve("mall"))) {
+			mall = files.filter((file) -> file.getFileName().toString().startsWith("mall_orders"))
+				.findFirst()
+				.orElseThrow();
+		}
+		CsvTable orders = CsvTable.read(mall, StandardCharsets.UTF_8);
+		int created = orders.header().indexOf("下单时间");
+		List<LocalDate> days = orders.rows()
+			.stream()
+			.map((row) -> LocalDate.parse(row.get(created).substring(0, 10)))
+			.toList();
+
+		assertThat(days).allMatch((day) -> !day.isAfter(end) && !day.isBefore(end.minusDays(Timeline.DAYS)));
+		assertThat(days).anyMatch((day) -> day.isAfter(end.minusDays(30)));
 	}
 
 	@Test

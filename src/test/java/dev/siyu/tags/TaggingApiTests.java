@@ -109,6 +109,13 @@ class TaggingApiTests {
 		assertThat(forCream.size()).isEqualTo(2);
 	}
 
+	@Test
+	void aProductTagWithoutItsTagIdSaysWhatTheBodyNeeds() {
+		var answer = this.api.postJson("/api/v1/product-tags", "{\"name\": \"面霜控\", \"sku\": \"CREAM-1\"}");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("tagId").contains("sku or category");
+	}
+
 	private long person() {
 		return this.jdbc.sql("insert into person (tenant_id) values (?) returning id")
 			.param(this.scope)
