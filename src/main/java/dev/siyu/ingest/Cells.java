@@ -112,11 +112,19 @@ final class Cells {
 	 * A local date-time in one of the layouts exports use ({@code 2024-01-05 12:34:56},
 	 * {@code 2024/1/5 12:34}, {@code 2024-01-05}, {@code 20240105}, ISO with {@code T},
 	 * an Excel serial number such as {@code 45296.5}) as {@code yyyy-MM-dd HH:mm:ss};
-	 * null when it is not a valid time.
+	 * with the UTC offset appended ({@code +08:00}) when an ISO time gives one
+	 * ({@code 2024-01-05T12:34:56Z}, {@code +08:00}, {@code +0800}); null when it is not
+	 * a valid time.
 	 */
-	static String localDateTime(String cell) {
+	static String dateTime(String cell) {
 		if (cell.isEmpty()) {
 			return "";
+		}
+		int offsetAt = offsetStart(cell);
+		if (offsetAt > 0) {
+			String local = dateTime(cell.substring(0, offsetAt));
+			String offset = offset(cell.substring(offsetAt));
+			return (local == null || local.isEmpty() || offset == null) ? null : local + offset;
 		}
 		int length = cell.length();
 		int[] parts = new int[6];
@@ -172,6 +180,49 @@ final class Cells {
 		LocalDateTime time = EXCEL_EPOCH.plusSeconds(seconds);
 		return format(new int[] { time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(),
 				time.getMinute(), time.getSecond() });
+	}
+
+	/**
+	 * Where a UTC offset starts in an ISO time ({@code Z}, {@code +08:00},
+	 * {@code -0500}): after a time of day with seconds, so the day of a date
+	 * ({@code 2024-01-05}) is never read as one; -1 when there is none.
+	 */
+	private static int offsetStart(String cell) {
+		int t = cell.indexOf('T');
+		if (t < 0 || cell.indexOf(':', t) < 0) {
+			return -1;
+		}
+		if (cell.endsWith("Z") || cell.endsWith("z")) {
+			return cell.length() - 1;
+		}
+		for (int i = cell.length() - 1; i > t; i--) {
+			char c = cell.charAt(i);
+			if (c == '+' || c == '-') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * {@code Z}, {@code +08}, {@code +0800} or {@code +08:00} as {@code +08:00}; null
+	 * otherwise.
+	 */
+	private static String offset(String text) {
+		if (text.equalsIgnoreCase("Z")) {
+			return "+00:00";
+		}
+		String digits = text.substring(1).replace(":", "");
+		if ((digits.length() != 2 && digits.length() != 4) || !allDigits(digits, 0, digits.length())
+				|| (text.indexOf(':') >= 0 && text.indexOf(':') != 3)) {
+			return null;
+		}
+		int hours = Integer.parseInt(digits, 0, 2, 10);
+		int minutes = (digits.length() == 4) ? Integer.parseInt(digits, 2, 4, 10) : 0;
+		if (hours > 14 || minutes > 59) {
+			return null;
+		}
+		return text.charAt(0) + digits.substring(0, 2) + ":" + ((digits.length() == 4) ? digits.substring(2) : "00");
 	}
 
 	private static String format(int[] p) {

@@ -379,8 +379,12 @@ final class LineStager {
 		return (occurrence == 1) ? base : base + SEP + occurrence;
 	}
 
-	private String timestamp(String localDateTime) {
-		return localDateTime.isEmpty() ? null : localDateTime + " " + this.zone;
+	/** A time with its UTC offset as it is; a local one in the mapping's time zone. */
+	private String timestamp(String dateTime) {
+		if (dateTime.isEmpty()) {
+			return null;
+		}
+		return (dateTime.length() > 19) ? dateTime : dateTime + " " + this.zone;
 	}
 
 	/**
@@ -422,7 +426,7 @@ final class LineStager {
 		}
 
 		String time(OrderField field) {
-			return read(field, Cells::localDateTime, "is not a date-time (expected e.g. 2024-01-31 13:45:00)");
+			return read(field, Cells::dateTime, "is not a date-time (expected e.g. 2024-01-31 13:45:00)");
 		}
 
 		String amount(OrderField field) {

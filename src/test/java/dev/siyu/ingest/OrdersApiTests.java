@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,15 +37,21 @@ class OrdersApiTests {
 	@Autowired
 	DataDirectory dataDirectory;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@TempDir
 	Path dir;
 
 	Api api;
 
+	long tenant;
+
 	@BeforeEach
 	void newTenant() {
-		String key = this.tenants.create("t-" + UUID.randomUUID().toString().substring(0, 8), null).apiKey();
-		this.api = new Api(this.port, key);
+		var created = this.tenants.create("t-" + UUID.randomUUID().toString().substring(0, 8), null);
+		this.tenant = created.tenant().id().value();
+		this.api = new Api(this.port, created.apiKey());
 	}
 
 	@Test
@@ -114,6 +121,27 @@ class OrdersApiTests {
 		assertThat(stats.get("orderItems").asLong()).isEqualTo(3);
 		assertThat(stats.get("persons").asLong()).isEqualTo(1);
 		assertThat(stats.get("gmv").asString()).isEqualTo("208.50");
+	}
+
+	@Test
+	void timesWithAnOffsetAreTakenAsGivenAndTimesWithoutOneInChinaTime() {
+		String batch = """
+				{"platform": "mall", "orders": [
+				  {"order_id": "Z1", "buyer_id": "u1", "created_at": "2024-06-01T02:00:00Z", "amount": 1},
+				  {"order_id": "Z2", "buyer_id": "u1", "created_at": "2024-06-01T10:00:00+08:00", "amount": 1},
+				  {"order_id": "Z3", "buyer_id": "u1", "created_at": "2024-06-01 10:00:00", "amount": 1},
+				  {"order_id": "Z4", "buyer_id": "u1", "created_at": "2024-06-01T10:00:00+8", "amount": 1}
+				]}""";
+
+		JsonNode results = this.api.postJson("/api/v1/orders:batch", batch).json().get("results");
+
+		assertThat(results.get(3).get("result").asString()).isEqualTo("rejected");
+		assertThat(this.jdbc.sql("""
+				select count(distinct created_at) || ' ' || min(created_at at time zone 'UTC') from orders
+				where tenant_id = ? and order_no in ('Z1', 'Z2', 'Z3')""")
+			.param(this.tenant)
+			.query(String.class)
+			.single()).isEqualTo("1 2024-06-01 02:00:00");
 	}
 
 	@Test
