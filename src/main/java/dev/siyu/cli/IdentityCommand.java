@@ -9,6 +9,7 @@ import dev.siyu.identity.ProbabilisticLinking;
 import dev.siyu.tenant.Tenant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,14 +34,22 @@ class IdentityCommand {
 		@Parameters(paramLabel = "PERSON", description = "The person id")
 		long person;
 
+		@Option(names = "--json", description = "Print one JSON object on one line (default: indented for reading)")
+		boolean json;
+
 		@Override
 		public Integer call() {
 			try (ConfigurableApplicationContext context = Application.forCommand(this.database)) {
 				Tenant tenant = this.tenant.in(context);
 				Map<String, Object> identity = context.getBean(PersonIdentity.class)
 					.explain(tenant.identityScope(), this.person);
-				System.out.println(
-						JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(identity));
+				if (this.json) {
+					Output.result(true, identity);
+				}
+				else {
+					System.out.println(
+							JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(identity));
+				}
 				return 0;
 			}
 		}
