@@ -281,6 +281,9 @@ final class Cells {
 	 * their rows ({@code 合计}, {@code 总计:}, {@code Total}).
 	 */
 	static boolean isTotalLabel(String cell) {
+		if (!cell.isEmpty() && cell.charAt(0) >= '0' && cell.charAt(0) <= '9') {
+			return false;
+		}
 		String label = cell.strip();
 		if (label.endsWith(":") || label.endsWith("：")) {
 			label = label.substring(0, label.length() - 1).strip();
