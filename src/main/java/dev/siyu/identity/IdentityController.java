@@ -1,15 +1,20 @@
 package dev.siyu.identity;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.siyu.api.NotFound;
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.ApiAuthentication;
 import dev.siyu.tenant.Tenant;
 import dev.siyu.tenant.Tenants;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,8 +30,6 @@ class IdentityController {
 
 	private final PersonIdentity identity;
 
-	private final ProbabilisticLinking linking;
-
 	private final ReviewQueue reviews;
 
 	private final IdentityRules rules;
@@ -35,11 +38,16 @@ class IdentityController {
 
 	private final IdentitySettings settings;
 
-	IdentityController(PersonIdentity identity, ProbabilisticLinking linking, ReviewQueue reviews, IdentityRules rules,
-			Tenants tenants, IdentitySettings settings) {
+	private final MatchQueue matches;
+
+	private final MatchJobs matchJobs;
+
+	IdentityController(PersonIdentity identity, MatchQueue matches, MatchJobs matchJobs, ReviewQueue reviews,
+			IdentityRules rules, Tenants tenants, IdentitySettings settings) {
 		this.settings = settings;
 		this.identity = identity;
-		this.linking = linking;
+		this.matches = matches;
+		this.matchJobs = matchJobs;
 		this.reviews = reviews;
 		this.rules = rules;
 		this.tenants = tenants;
@@ -58,15 +66,46 @@ class IdentityController {
 		return this.identity.explain(scope(tenant), id);
 	}
 
+	/**
+	 * Starts a probabilistic match in the background and answers at once with its job (or
+	 * with the job already running for the identity scope).
+	 */
 	@PostMapping("/api/v1/identity/match")
-	ProbabilisticLinking.Summary match(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
+	ResponseEntity<Map<String, Object>> match(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant,
 			@RequestParam(required = false) Double autoLinkProbability,
 			@RequestParam(required = false) Double reviewProbability) {
-		if (autoLinkProbability == null && reviewProbability == null) {
-			return this.linking.run(scope(tenant), "api");
-		}
-		return this.linking.run(scope(tenant), "api", (autoLinkProbability != null) ? autoLinkProbability : 0.99,
-				(reviewProbability != null) ? reviewProbability : 0.8);
+		MatchJobs.Job job = this.matches.submit(scope(tenant), "api", autoLinkProbability, reviewProbability).job();
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/identity/match/" + job.id()))
+			.body(view(job));
+	}
+
+	@GetMapping("/api/v1/identity/match/{id}")
+	Map<String, Object> matchJob(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant, @PathVariable long id) {
+		return view(this.matchJobs.find(scope(tenant).value(), id)
+			.orElseThrow(() -> new NotFound("no identity match " + id)));
+	}
+
+	@GetMapping("/api/v1/identity/match")
+	List<Map<String, Object>> matchJobs(@RequestAttribute(ApiAuthentication.TENANT) TenantId tenant) {
+		return this.matchJobs.recent(scope(tenant).value(), 50).stream().map(IdentityController::view).toList();
+	}
+
+	private static Map<String, Object> view(MatchJobs.Job job) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", job.id());
+		view.put("status", job.status());
+		view.put("autoLinkProbability", job.autoLinkProbability());
+		view.put("reviewProbability", job.reviewProbability());
+		view.put("persons", job.persons());
+		view.put("candidatePairs", job.candidatePairs());
+		view.put("autoLinked", job.autoLinked());
+		view.put("queuedForReview", job.queuedForReview());
+		view.put("forbidden", job.forbidden());
+		view.put("failure", job.failure());
+		view.put("startedAt", job.startedAt());
+		view.put("finishedAt", job.finishedAt());
+		return view;
 	}
 
 	@GetMapping("/api/v1/identity/reviews")

@@ -65,10 +65,7 @@ public class ProbabilisticLinking {
 	 */
 	@Transactional
 	public Summary run(TenantId tenant, String madeBy, double autoLink, double review) {
-		if (!(review > 0 && review <= autoLink && autoLink < 1)) {
-			throw new IllegalArgumentException("thresholds must satisfy 0 < review <= autoLink < 1, got review "
-					+ review + " and autoLink " + autoLink);
-		}
+		checkThresholds(autoLink, review);
 		long scope = tenant.value();
 		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scope).query().singleRow();
 		Map<Long, Survivorship.Profile> profiles = this.survivorship.recompute(scope, null);
@@ -85,6 +82,21 @@ public class ProbabilisticLinking {
 		Records records = builder.build();
 		MatchResult result = Matcher.run(records, settings(autoLink, review));
 		return decide(scope, madeBy, persons, result, persons.size());
+	}
+
+	static void checkThresholds(double autoLink, double review) {
+		if (!(review > 0 && review <= autoLink && autoLink < 1)) {
+			throw new IllegalArgumentException("thresholds must satisfy 0 < review <= autoLink < 1, got review "
+					+ review + " and autoLink " + autoLink);
+		}
+	}
+
+	double autoLinkProbability() {
+		return this.upper;
+	}
+
+	double reviewProbability() {
+		return this.lower;
 	}
 
 	/**

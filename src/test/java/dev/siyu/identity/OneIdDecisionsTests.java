@@ -96,7 +96,7 @@ class OneIdDecisionsTests {
 			.buyer("douyin", "d-bao", "贾宝玉", "137****1111", "北京市西城区大观园路1号", null)
 			.buyer("jd", "j-bao", "贾宝玉", "137****1111", "北京市西城区大观园路1号", "union-bao-2");
 
-		JsonNode run = this.api.postJson("/api/v1/identity/match", "").json();
+		JsonNode run = MatchRuns.matchAndWait(this.api, "");
 
 		assertThat(run.get("forbidden").asLong()).isGreaterThanOrEqualTo(1);
 		assertThat(personOf("m-bao")).isNotEqualTo(personOf("j-bao"));
@@ -110,9 +110,7 @@ class OneIdDecisionsTests {
 			.buyer("mall", "m-shi", "史湘云", "13500004444", "浙江省宁波市海曙区中山西路9号", null)
 			.buyer("douyin", "d-shi", "史湘云", "135****4444", "浙江省宁波市海曙区中山西路9号", null);
 
-		JsonNode run = this.api
-			.postJson("/api/v1/identity/match?autoLinkProbability=0.999999999999&reviewProbability=0.5", "")
-			.json();
+		JsonNode run = MatchRuns.matchAndWait(this.api, "?autoLinkProbability=0.999999999999&reviewProbability=0.5");
 
 		assertThat(run.get("queuedForReview").asLong()).isGreaterThanOrEqualTo(2);
 		JsonNode reviews = this.api.get("/api/v1/identity/reviews").json();
@@ -131,7 +129,7 @@ class OneIdDecisionsTests {
 
 		assertThat(personOf("m-xue")).isEqualTo(personOf("d-xue"));
 		assertThat(personOf("m-shi")).isNotEqualTo(personOf("d-shi"));
-		this.api.postJson("/api/v1/identity/match", "");
+		MatchRuns.matchAndWait(this.api, "");
 		assertThat(personOf("m-shi")).as("a rejected pair is never linked again").isNotEqualTo(personOf("d-shi"));
 		assertThat(this.api.postJson("/api/v1/identity/reviews/" + xue.get("id").asLong() + "/approve", "").status())
 			.isEqualTo(400);
@@ -146,7 +144,7 @@ class OneIdDecisionsTests {
 
 		var detached = this.identity.detach(this.tenant, accountOf("j-wang"), "test");
 		this.buyers.buyer("jd", "j-wang", "王熙凤", "13800005555", "上海市黄浦区南京东路1号", null);
-		this.api.postJson("/api/v1/identity/match", "");
+		MatchRuns.matchAndWait(this.api, "");
 
 		assertThat(personOf("j-wang")).isEqualTo(detached.get("newPerson")).isNotEqualTo(personOf("m-wang"));
 		assertThat(this.events.stream(PersonSplit.class).filter((e) -> e.personId() == person)).hasSize(1);
