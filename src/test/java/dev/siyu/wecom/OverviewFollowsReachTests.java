@@ -42,10 +42,11 @@ class OverviewFollowsReachTests {
 	void overviewReachFollowsSyncAndDeletionWithoutANewImport(@TempDir Path dir) {
 		ConnectedSandbox corp = ConnectedSandbox.start(this.context, this.port, dir,
 				people -> people.seed(11, 2, 8, 1, List.of(BUYER_MOBILE)), "R1", "tb_reach", BUYER_MOBILE,
-				tenant -> await().atMost(Duration.ofSeconds(30)).until(() -> reachable(tenant) == 0L));
+				tenant -> await().atMost(Duration.ofSeconds(30))
+					.until(() -> Long.valueOf(0).equals(reachable(tenant))));
 		try {
 			this.reachChanges.publish();
-			await().atMost(Duration.ofSeconds(30)).until(() -> reachable(corp.tenantId) == 1L);
+			await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(1).equals(reachable(corp.tenantId)));
 			assertThat(wecomFriends(corp.tenantId)).isEqualTo(1L);
 
 			String buyerFriend = this.jdbc
@@ -67,7 +68,7 @@ class OverviewFollowsReachTests {
 					.query(Boolean.class)
 					.single());
 			this.reachChanges.publish();
-			await().atMost(Duration.ofSeconds(30)).until(() -> reachable(corp.tenantId) == 0L);
+			await().atMost(Duration.ofSeconds(30)).until(() -> wecomFriends(corp.tenantId) == 0L);
 		}
 		finally {
 			corp.stopWhenQuiet();
