@@ -1,6 +1,8 @@
 package dev.siyu.console;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import dev.siyu.ingest.OrdersImported;
 import dev.siyu.shared.TenantId;
 import dev.siyu.tenant.Tenant;
 import dev.siyu.tenant.Tenants;
+import dev.siyu.wecom.ReachChanged;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Precomputed overviews: when a tenant's orders change, its figures (and its group's) are
- * computed in one pass over its orders and stored as one row; a page view reads that row.
+ * Precomputed overviews: when a tenant's orders or its WeCom reach change, its figures
+ * (and its group's) are computed in one pass over its orders and stored as one row; a
+ * page view reads that row.
  */
 @Service
 class Overviews {
@@ -48,6 +52,30 @@ class Overviews {
 		this.tenants.byId(imported.tenant())
 			.map(Tenant::groupId)
 			.ifPresent(group -> refreshAfter(group, imported.importId()));
+	}
+
+	/**
+	 * Refreshes the brand's and its group's figures when who they can reach changed,
+	 * unless a refresh started since the last change.
+	 */
+	@ApplicationModuleListener
+	void on(ReachChanged changed) {
+		refreshSince(changed.tenant(), changed.lastChange());
+		this.tenants.byId(changed.tenant())
+			.map(Tenant::groupId)
+			.ifPresent(group -> refreshSince(group, changed.lastChange()));
+	}
+
+	private void refreshSince(TenantId tenant, Instant change) {
+		this.jdbc.sql("select pg_advisory_xact_lock(7302, ?::int)").param((int) tenant.value()).query().singleRow();
+		boolean fresh = this.jdbc
+			.sql("select exists (select 1 from tenant_overview where tenant_id = ? and computed_at >= ?)")
+			.params(tenant.value(), Timestamp.from(change))
+			.query(Boolean.class)
+			.single();
+		if (!fresh) {
+			refresh(tenant);
+		}
 	}
 
 	private void refreshAfter(TenantId tenant, long importId) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code person_reach} true for the persons behind WeCom contacts: a friend of some
- * staff member, in some group, or opted out of marketing on any of their contacts.
+ * staff member, in some group, or opted out of marketing on any of their contacts; each
+ * change is announced, coalesced, as {@link ReachChanged}.
  */
 @Component
 class Reach {
@@ -18,9 +19,12 @@ class Reach {
 
 	private final Corps corps;
 
-	Reach(JdbcClient jdbc, Corps corps) {
+	private final ReachChanges changes;
+
+	Reach(JdbcClient jdbc, Corps corps, ReachChanges changes) {
 		this.jdbc = jdbc;
 		this.corps = corps;
+		this.changes = changes;
 	}
 
 	void recompute(TenantId tenant, Collection<String> externalUserIds) {
@@ -52,6 +56,7 @@ class Reach {
 			.param("tenant", tenant.value())
 			.param("ids", externalUserIds.toArray(String[]::new))
 			.update();
+		this.changes.changed(tenant);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import dev.siyu.ingest.ImportProgress;
 import dev.siyu.ingest.Imports;
@@ -54,6 +55,13 @@ final class ConnectedSandbox {
 	 */
 	static ConnectedSandbox start(ApplicationContext context, int port, Path dir, Consumer<SandboxActivity> seed,
 			String orderNo, String buyer, String mobile) {
+		return start(context, port, dir, seed, orderNo, buyer, mobile, tenant -> {
+		});
+	}
+
+	/** As above, with {@code afterImport} run between the import and the connection. */
+	static ConnectedSandbox start(ApplicationContext context, int port, Path dir, Consumer<SandboxActivity> seed,
+			String orderNo, String buyer, String mobile, LongConsumer afterImport) {
 		WeComSandbox sandbox = WeComSandbox.start(0, WeComSandbox.Settings.demo());
 		seed.accept(sandbox.activity());
 		String name = "sbx-" + UUID.randomUUID().toString().substring(0, 8);
@@ -61,6 +69,7 @@ final class ConnectedSandbox {
 		context.getBean(Imports.class)
 			.importFiles(created.tenant().id(), "taobao", null,
 					List.of(TestExports.oneTaobaoOrder(dir, orderNo, buyer, mobile)), ImportProgress.NONE);
+		afterImport.accept(created.tenant().id().value());
 		WeComSandbox.Settings corp = sandbox.settings();
 		context.getBean(Corps.class)
 			.configure(name, new CorpSettings(corp.corpId(), corp.token(), corp.aesKey(), corp.secret(), 1000002,
