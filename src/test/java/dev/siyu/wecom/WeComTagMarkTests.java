@@ -61,13 +61,13 @@ class WeComTagMarkTests {
 	@Test
 	void aMarkRefusedByWeComsFrequencyLimitIsTriedAgainUntilWeComTakesIt() {
 		Map<String, Object> relation = relationWithout("etVip", 0);
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(60))
 			.alias("no other mark takes WeCom's refusals")
 			.until(() -> this.corp.api.get("/api/v1/wecom/tag-marks?status=queued").json().isEmpty()
 					&& this.corp.api.get("/api/v1/wecom/tag-marks?status=retrying").json().isEmpty());
 		this.corp.people.limitMarkTag(2);
 		tag("VIP", relation, true);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(this.corp.people.tagsOf(userid(relation), external(relation))).contains("etVip"));
 		JsonNode mark = latestMark(relation);
@@ -82,7 +82,7 @@ class WeComTagMarkTests {
 		connectTo("http://127.0.0.1:1");
 		try {
 			tag("VIP", relation, true);
-			await().atMost(Duration.ofSeconds(10))
+			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(latestMark(relation).get("status").asString()).isEqualTo("retrying"));
 			JsonNode waiting = latestMark(relation);
 			assertThat(waiting.get("errcode").isNull()).as("no answer, no errcode").isTrue();
@@ -91,7 +91,7 @@ class WeComTagMarkTests {
 		finally {
 			connectTo(sandbox);
 		}
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(this.corp.people.tagsOf(userid(relation), external(relation))).contains("etVip"));
 		assertThat(latestMark(relation).get("status").asString()).isEqualTo("done");
@@ -102,7 +102,7 @@ class WeComTagMarkTests {
 		Map<String, Object> relation = relationWithout("etVip", 1);
 		this.corp.people.customerDeletesUnnoticed(userid(relation), external(relation));
 		tag("VIP", relation, true);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(latestMark(relation).get("status").asString()).isEqualTo("failed"));
 		JsonNode failed = latestMark(relation);
 		assertThat(failed.get("errcode").asInt()).isEqualTo(84061);
@@ -120,7 +120,7 @@ class WeComTagMarkTests {
 		ConsoleClient.Page retried = operator.submit("/channels/wecom/tag-marks/retry",
 				Map.of("id", Long.toString(failed.get("id").asLong())));
 		assertThat(retried.status()).isEqualTo(302);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(this.corp.people.tagsOf(userid(relation), external(relation))).contains("etVip"));
 		assertThat(latestMark(relation).get("status").asString()).isEqualTo("done");
@@ -133,14 +133,14 @@ class WeComTagMarkTests {
 		Map<String, Object> relation = relationWithout("etVip", 2);
 		this.corp.people.customerDeletesUnnoticed(userid(relation), external(relation));
 		tag("VIP", relation, true);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(latestMark(relation).get("status").asString()).isEqualTo("failed"));
 		long add = latestMark(relation).get("id").asLong();
 		tag("VIP", relation, false);
 		tag("VIP", relation, true);
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(latestMark(relation).get("id").asLong()).isGreaterThan(add));
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(latestMark(relation).get("status").asString()).isEqualTo("failed"));
 		Api.Response retried = this.corp.api.postJson("/api/v1/wecom/tag-marks/retry", "{\"ids\": [" + add + "]}");
 		assertThat(retried.status()).as(retried.body()).isEqualTo(200);
