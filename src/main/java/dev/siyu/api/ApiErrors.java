@@ -33,6 +33,13 @@ class ApiErrors {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", ex.getMessage()));
 	}
 
+	@ExceptionHandler(Busy.class)
+	ResponseEntity<Map<String, String>> busy(Busy ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "60")
+			.body(Map.of("error", ex.getMessage()));
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<Map<String, String>> failed(RuntimeException ex) {
 		log.error("Request failed", ex);

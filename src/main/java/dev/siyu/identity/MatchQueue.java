@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.siyu.api.Busy;
 import dev.siyu.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ class MatchQueue implements SmartInitializingSingleton, DisposableBean {
 			catch (RejectedExecutionException ex) {
 				this.unfinished.remove(id);
 				this.jobs.fail(id, "too many matches are waiting; try again later");
-				throw new IllegalStateException("match " + id + " refused: too many matches are waiting", ex);
+				throw new Busy("match " + id + " refused: too many matches are waiting; try again later", ex);
 			}
 		}
 		return opened;
