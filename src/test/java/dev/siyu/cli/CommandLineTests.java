@@ -91,9 +91,11 @@ class CommandLineTests {
 		JsonNode shown = JsonMapper.builder()
 			.build()
 			.readTree(run("identity", "show", "--tenant", tenant, "" + person));
+		JsonNode shownAsJson = json(run("identity", "show", "--tenant", tenant, "--json", "" + person));
 		JsonNode matched = json(run("identity", "match", "--tenant", tenant, "--json"));
 
 		assertThat(shown.get("person").asLong()).isEqualTo(person);
+		assertThat(shownAsJson).isEqualTo(shown);
 		assertThat(shown.get("accounts")).hasSize(1);
 		assertThat(shown.get("accounts").get(0).get("platform").asString()).isEqualTo("taobao");
 		assertThat(matched.get("persons").asLong()).isEqualTo(1);
