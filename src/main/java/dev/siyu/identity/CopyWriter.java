@@ -77,6 +77,24 @@ final class CopyWriter implements AutoCloseable {
 		return this;
 	}
 
+	CopyWriter bytes(byte[] value) throws SQLException {
+		if (value == null) {
+			return nothing();
+		}
+		room(4 + value.length);
+		putInt(value.length);
+		System.arraycopy(value, 0, this.buffer, this.position, value.length);
+		this.position += value.length;
+		return this;
+	}
+
+	CopyWriter bool(boolean value) throws SQLException {
+		room(5);
+		putInt(1);
+		this.buffer[this.position++] = (byte) (value ? 1 : 0);
+		return this;
+	}
+
 	/** A null field. */
 	CopyWriter nothing() throws SQLException {
 		room(4);

@@ -1,6 +1,13 @@
 package dev.siyu.identity;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import dev.siyu.shared.TenantId;
 
@@ -30,14 +37,52 @@ public class IdentityResolution {
 
 	private final ApplicationEventPublisher events;
 
+	private final DataSource dataSource;
+
+	private final IdentityRules rules;
+
 	IdentityResolution(JdbcClient jdbc, DeterministicLinking linking,
 			@Value("${siyu.identity.hub-threshold:20}") int hubThreshold, IdentitySettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, DataSource dataSource, IdentityRules rules) {
 		this.jdbc = jdbc;
 		this.linking = linking;
 		this.hubThreshold = hubThreshold;
 		this.settings = settings;
 		this.events = events;
+		this.dataSource = dataSource;
+		this.rules = rules;
+	}
+
+	/**
+	 * Gathers the accounts of a first import into a scope that has no accounts and no
+	 * identifiers yet, to be written at once by {@link FirstAccounts#write}; empty when
+	 * the scope has a graph already, which {@link #absorb} must then bring up to date.
+	 * Holds the scope's lock until the transaction ends, so no other import adds accounts
+	 * meanwhile.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<FirstAccounts> firstAccounts(TenantId scope, String platform) {
+		long scopeId = scope.value();
+		this.jdbc.sql("select pg_advisory_xact_lock(7301, ?::int)").param((int) scopeId).query().singleRow();
+		boolean empty = this.jdbc.sql("""
+				select not exists (select 1 from account where tenant_id = ?)
+				   and not exists (select 1 from identifier where tenant_id = ?)""")
+			.params(scopeId, scopeId)
+			.query(Boolean.class)
+			.single();
+		if (!empty) {
+			return Optional.empty();
+		}
+		Map<String, Integer> priorities = new HashMap<>();
+		Set<String> notLinking = new HashSet<>();
+		for (IdentityRules.Rule rule : this.rules.of(scope)) {
+			priorities.put(rule.kind(), rule.priority());
+			if (!rule.links()) {
+				notLinking.add(rule.kind());
+			}
+		}
+		return Optional.of(new FirstAccounts(this.jdbc, this.dataSource, this.events, scopeId, platform,
+				this.hubThreshold, priorities, notLinking, this.settings.autoMatch(scope)));
 	}
 
 	/**

@@ -23,11 +23,14 @@ public class IdentityRules {
 
 	static final Map<String, Integer> DEFAULT_PRIORITY = defaults();
 
+	/** The priority of a kind neither configured nor among the defaults. */
+	static final int OTHER_PRIORITY = 50;
+
 	private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
 	/** Priority of an identifier kind in SQL, for {@code i} an identifier row. */
 	static final String PRIORITY_SQL = "coalesce((select r.priority from identity_rule r where r.tenant_id = i.tenant_id "
-			+ "and r.kind = i.kind), case i.kind " + caseBranches() + " else 50 end)";
+			+ "and r.kind = i.kind), case i.kind " + caseBranches() + " else " + OTHER_PRIORITY + " end)";
 
 	/** Whether an identifier row {@code i} may link, as far as the tenant's rules go. */
 	static final String LINKS_SQL = "not exists (select 1 from identity_rule r where r.tenant_id = i.tenant_id "

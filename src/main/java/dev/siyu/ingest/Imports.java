@@ -2,6 +2,7 @@ package dev.siyu.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.siyu.identity.IdentityResolution;
 import dev.siyu.privacy.PersonalData;
@@ -40,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Imports {
 
+	private static final Logger log = LoggerFactory.getLogger(Imports.class);
+
 	/**
 	 * How many rows (a title, notes, an export date) may stand above the header of an
 	 * export.
@@ -64,6 +70,8 @@ public class Imports {
 
 	private final ImportJobs jobs;
 
+	private final FirstLoad firstLoad;
+
 	Imports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, PersonalData personalData,
 			IdentityResolution identity, Tenants tenants, DataDirectory dataDirectory, ApplicationEventPublisher events,
 			ImportJobs jobs) {
@@ -76,6 +84,7 @@ public class Imports {
 		this.dataDirectory = dataDirectory;
 		this.events = events;
 		this.jobs = jobs;
+		this.firstLoad = new FirstLoad(jdbc, dataSource, personalData, identity);
 	}
 
 	/**
@@ -212,6 +221,25 @@ public class Imports {
 			this.jobs.progress(jobId, fraction);
 			progress.report(fraction, phase);
 		};
+		if (merged == null && FirstLoad.suits(plan)) {
+			try (ErrorReport errors = new ErrorReport(errorsPath)) {
+				ImportResult result = this.transactions.execute(status -> {
+					ImportResult loaded = this.firstLoad.load(plan, jobId, errors, reporting);
+					publish(plan, loaded);
+					return loaded;
+				});
+				this.jobs.succeed(jobId, result);
+				return result;
+			}
+			catch (FirstLoad.GivenWay ex) {
+				log.info("Import {} takes the general path: {}", jobId, ex.getMessage());
+				deleteQuietly(errorsPath);
+			}
+			catch (RuntimeException ex) {
+				this.jobs.fail(jobId, ex);
+				throw ex;
+			}
+		}
 		try (ErrorReport errors = new ErrorReport(errorsPath).keeping((rejections != null) ? 100_000 : 0)) {
 			ImportResult result = this.transactions.execute(status -> merge(plan, jobId, errors, reporting, merged));
 			if (rejections != null) {
@@ -322,12 +350,25 @@ public class Imports {
 		}
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
 				errors.count(), repeatedRows, itemRows, errors.path(), unknownStatuses.rows());
-		if (orders[0] + orders[1] + itemRows > 0) {
-			this.events
-				.publishEvent(new OrdersImported(plan.tenant().id(), jobId, plan.platform(), orders[0], orders[1]));
-		}
+		publish(plan, result);
 		progress.report(1.0, "done");
 		return result;
+	}
+
+	private void publish(Plan plan, ImportResult result) {
+		if (result.imported() + result.updated() + result.items() > 0) {
+			this.events.publishEvent(new OrdersImported(plan.tenant().id(), result.importId(), plan.platform(),
+					result.imported(), result.updated()));
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// a report of rows the general path reads again; it writes its own
+		}
 	}
 
 	private CopyRows copyInto(String table, String columns) throws SQLException {

@@ -98,6 +98,14 @@ final class LineStager {
 
 	/** Stages every row; returns the number of rows read (good and rejected). */
 	long stage(Rows rows, CopyRows out, DoubleConsumer progress) throws IOException, SQLException {
+		return read(rows, (line) -> line.stage(out, this.slots), out, progress);
+	}
+
+	/**
+	 * Reads every row, handing each good order line to {@code lines} and writing each
+	 * good item row to {@code items}; returns the number of rows read.
+	 */
+	long read(Rows rows, Lines lines, CopyRows items, DoubleConsumer progress) throws IOException, SQLException {
 		long read = 0;
 		while (rows.next()) {
 			read++;
@@ -109,10 +117,10 @@ final class LineStager {
 				row.rejectSpilled(rows.header().size(), rows.spilledWidth());
 			}
 			else if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
-				stageItem(row, out);
+				stageItem(row, items);
 			}
 			else {
-				stageLine(row, out);
+				stageLine(row, lines);
 			}
 			if ((read & 4095) == 0) {
 				progress.accept(rows.progress());
@@ -130,7 +138,7 @@ final class LineStager {
 		return this.rejectedOrders;
 	}
 
-	private boolean stageLine(Row row, CopyRows out) throws SQLException {
+	private boolean stageLine(Row row, Lines lines) throws SQLException {
 		String orderNo = row.text(OrderField.ORDER_ID);
 		if (!row.orderNumberUsable(orderNo)) {
 			return false;
@@ -239,21 +247,6 @@ final class LineStager {
 			h.append(SEP).append(row.text(field));
 		}
 
-		out.number(this.nextSeq++)
-			.number(this.fileNo)
-			.number(row.number)
-			.text(orderNo)
-			.text(lineKey)
-			.nullable(accountKey);
-		out.text(status.code()).nullable(platformStatus);
-		out.nullable(timestamp(created)).nullable(timestamp(paid)).nullable(timestamp(completed));
-		out.text(amount).nullable(freight).nullable(discount).nullable(refund);
-		out.nullable(sku).nullable(row.text(OrderField.PRODUCT_ID)).nullable(title).nullable(spec);
-		out.nullable(row.text(OrderField.CATEGORY)).nullable(quantity).nullable(unitPrice).nullable(lineAmount);
-		out.nullable(shopKey).nullable(shopName).nullable(row.text(OrderField.CREATOR_ID));
-		out.nullable(row.text(OrderField.CREATOR_NAME)).nullable(row.text(OrderField.TRAFFIC_SOURCE));
-		out.nullable(row.text(OrderField.CHANNEL)).nullable(address.province()).nullable(address.city());
-		out.nullable(address.district()).bytes(receiver(receiverName, receiverPhone, fullAddress));
 		IdentifierKinds.Identifier[] identifiers = new IdentifierKinds.Identifier[this.slots];
 		if (accountKey != null) {
 			for (int i = 0; i < this.match.identifiers.size(); i++) {
@@ -264,13 +257,20 @@ final class LineStager {
 				}
 			}
 		}
-		out.bytes(this.personalData.keyedDigest(h.toString().getBytes(StandardCharsets.UTF_8)));
-		for (IdentifierKinds.Identifier identifier : identifiers) {
-			writeIdentifier(out, identifier);
+		Line.Identifier[] seen = new Line.Identifier[this.slots];
+		for (int i = 0; i < identifiers.length; i++) {
+			seen[i] = seen(identifiers[i]);
 		}
-		out.endRow();
 		this.repeated.see((this.mapping.granularity() == Mapping.Granularity.ORDER) ? orderNo : orderNo + SEP + lineKey,
 				orderNo);
+		lines.accept(new Line(this.nextSeq++, this.fileNo, row.number, orderNo, lineKey, accountKey, status.code(),
+				platformStatus, timestamp(created), timestamp(paid), timestamp(completed), amount, freight, discount,
+				refund, sku, row.text(OrderField.PRODUCT_ID), title, spec, row.text(OrderField.CATEGORY), quantity,
+				unitPrice, lineAmount, shopKey, shopName, row.text(OrderField.CREATOR_ID),
+				row.text(OrderField.CREATOR_NAME), row.text(OrderField.TRAFFIC_SOURCE), row.text(OrderField.CHANNEL),
+				address.province(), address.city(), address.district(),
+				receiver(receiverName, receiverPhone, fullAddress),
+				this.personalData.keyedDigest(h.toString().getBytes(StandardCharsets.UTF_8)), seen));
 		return true;
 	}
 
@@ -303,10 +303,9 @@ final class LineStager {
 		return true;
 	}
 
-	private void writeIdentifier(CopyRows out, IdentifierKinds.Identifier identifier) {
+	private Line.Identifier seen(IdentifierKinds.Identifier identifier) {
 		if (identifier == null) {
-			out.text(null).text(null).text(null).text(null).text(null);
-			return;
+			return null;
 		}
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
@@ -318,7 +317,7 @@ final class LineStager {
 				this.encrypted.put(cacheKey, cipher);
 			}
 		}
-		out.text(identifier.kind()).bytes(hash).bytes(cipher).nullable(identifier.masked()).bool(identifier.strong());
+		return new Line.Identifier(identifier.kind(), hash, cipher, identifier.masked(), identifier.strong());
 	}
 
 	/**
@@ -377,6 +376,14 @@ final class LineStager {
 		String base = sku + SEP + title + SEP + spec;
 		int occurrence = this.lineKeysOfOrder.merge(base, 1, Integer::sum);
 		return (occurrence == 1) ? base : base + SEP + occurrence;
+	}
+
+	/** Takes each good order line of a file. */
+	@FunctionalInterface
+	interface Lines {
+
+		void accept(Line line) throws SQLException;
+
 	}
 
 	/** A time with its UTC offset as it is; a local one in the mapping's time zone. */

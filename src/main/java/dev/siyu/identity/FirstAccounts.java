@@ -1,0 +1,354 @@
+package dev.siyu.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The accounts of an import into an identity scope that has none yet, gathered in memory
+ * while the rows stream past and written once at the end: persons, accounts, identifiers,
+ * which account showed which, and the link evidence. The outcome is the one
+ * {@link IdentityResolution#absorb} reaches on an empty scope (the same persons, hubs and
+ * evidence), without staging tables or look-ups against the graph (decision 0076).
+ * Account ids are handed out while reading, so the caller can write rows that refer to
+ * them before the persons are known.
+ */
+public final class FirstAccounts {
+
+	private static final int ID_BLOCK = 65_536;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final ApplicationEventPublisher events;
+
+	private final long scope;
+
+	private final String platform;
+
+	private final int hubThreshold;
+
+	private final Map<String, Integer> priorities;
+
+	private final Set<String> notLinking;
+
+	private final boolean autoMatch;
+
+	private final Map<String, Integer> accounts = new HashMap<>();
+
+	private long[] accountIds = new long[1024];
+
+	private long[] reserved = new long[0];
+
+	private int nextReserved;
+
+	private final Map<IdentifierKey, Integer> identifiers = new HashMap<>();
+
+	private final List<SeenIdentifier> identifierValues = new ArrayList<>();
+
+	/**
+	 * (account number << 32 | identifier number) for every sighting, repeats included.
+	 */
+	private long[] sightings = new long[1024];
+
+	private int sightingCount;
+
+	FirstAccounts(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, long scope, String platform,
+			int hubThreshold, Map<String, Integer> priorities, Set<String> notLinking, boolean autoMatch) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.events = events;
+		this.scope = scope;
+		this.platform = platform;
+		this.hubThreshold = hubThreshold;
+		this.priorities = priorities;
+		this.notLinking = notLinking;
+		this.autoMatch = autoMatch;
+	}
+
+	/** The id of the buyer account with this key, new the first time it is seen. */
+	public long account(String key) {
+		Integer number = this.accounts.get(key);
+		if (number != null) {
+			return this.accountIds[number];
+		}
+		int added = this.accounts.size();
+		if (added == this.accountIds.length) {
+			this.accountIds = Arrays.copyOf(this.accountIds, added * 2);
+		}
+		this.accountIds[added] = nextAccountId();
+		this.accounts.put(key, added);
+		return this.accountIds[added];
+	}
+
+	/**
+	 * Records that the account (by its key) showed an identifier: its blind index,
+	 * ciphertext (or null), masked form and whether it is strong.
+	 */
+	public void identifier(String accountKey, String kind, byte[] valueHash, byte[] valueEnc, String masked,
+			boolean strong) {
+		int account = this.accounts.get(accountKey);
+		IdentifierKey key = new IdentifierKey(kind, valueHash);
+		Integer number = this.identifiers.get(key);
+		if (number == null) {
+			number = this.identifierValues.size();
+			this.identifiers.put(key, number);
+			this.identifierValues.add(new SeenIdentifier(kind, valueHash, valueEnc, masked, strong));
+		}
+		else if (strong && !this.identifierValues.get(number).strong) {
+			SeenIdentifier seen = this.identifierValues.get(number);
+			this.identifierValues.set(number, new SeenIdentifier(kind, valueHash, seen.enc, seen.masked, true));
+		}
+		if (this.sightingCount == this.sightings.length) {
+			this.sightings = Arrays.copyOf(this.sightings, this.sightingCount * 2);
+		}
+		this.sightings[this.sightingCount++] = ((long) account << 32) | number;
+	}
+
+	/** How many accounts were seen. */
+	public int size() {
+		return this.accounts.size();
+	}
+
+	/**
+	 * Links the accounts, writes the graph in the caller's transaction and tells who
+	 * listens that accounts were absorbed.
+	 */
+	public LinkSummary write(String madeBy) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return write(connection, madeBy);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot write the accounts: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private LinkSummary write(Connection connection, String madeBy) throws SQLException {
+		int accountCount = this.accounts.size();
+		long[] edges = distinctSightings();
+		int identifierCount = this.identifierValues.size();
+		int[] accountsPerIdentifier = new int[identifierCount];
+		for (long edge : edges) {
+			accountsPerIdentifier[(int) edge]++;
+		}
+		long[] identifierIds = ids("identifier", identifierCount);
+		AccountIndex index = new AccountIndex(accountCount);
+		for (int a = 0; a < accountCount; a++) {
+			index.indexOf(this.accountIds[a]);
+		}
+		IdentifierEdges linking = new IdentifierEdges(edges.length);
+		List<Long> hubs = new ArrayList<>();
+		List<Integer> hubSizes = new ArrayList<>();
+		boolean[] hub = new boolean[identifierCount];
+		for (int i = 0; i < identifierCount; i++) {
+			if (this.identifierValues.get(i).strong && accountsPerIdentifier[i] > this.hubThreshold) {
+				hub[i] = true;
+				hubs.add(identifierIds[i]);
+				hubSizes.add(accountsPerIdentifier[i]);
+			}
+		}
+		for (long edge : edges) {
+			int identifier = (int) edge;
+			SeenIdentifier seen = this.identifierValues.get(identifier);
+			if (seen.strong && !hub[identifier] && !this.notLinking.contains(seen.kind)) {
+				linking.add(identifierIds[identifier], (int) (edge >>> 32),
+						this.priorities.getOrDefault(seen.kind, IdentityRules.OTHER_PRIORITY));
+			}
+		}
+		AccountSets sets = AccountSets.connect(index, linking, DoNotLink.none(), this.hubThreshold);
+		int[] personOf = new int[accountCount];
+		int persons = 0;
+		int[] personOfRoot = new int[accountCount];
+		Arrays.fill(personOfRoot, -1);
+		for (int a = 0; a < accountCount; a++) {
+			int root = sets.sets.find(a);
+			if (personOfRoot[root] < 0) {
+				personOfRoot[root] = persons++;
+			}
+			personOf[a] = personOfRoot[root];
+		}
+		long[] personIds = ids("person", persons);
+		try (CopyWriter rows = CopyWriter.into(connection, "person (id, tenant_id)")) {
+			for (long id : personIds) {
+				rows.row(2).int8(id).int8(this.scope);
+			}
+			rows.finish();
+		}
+		try (CopyWriter rows = CopyWriter.into(connection,
+				"account (id, tenant_id, platform, account_key, person_id)")) {
+			for (Map.Entry<String, Integer> account : this.accounts.entrySet()) {
+				int a = account.getValue();
+				rows.row(5)
+					.int8(this.accountIds[a])
+					.int8(this.scope)
+					.text(this.platform)
+					.text(account.getKey())
+					.int8(personIds[personOf[a]]);
+			}
+			rows.finish();
+		}
+		try (CopyWriter rows = CopyWriter.into(connection,
+				"identifier (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
+			for (int i = 0; i < identifierCount; i++) {
+				SeenIdentifier seen = this.identifierValues.get(i);
+				rows.row(7)
+					.int8(identifierIds[i])
+					.int8(this.scope)
+					.text(seen.kind)
+					.bytes(seen.hash)
+					.bytes(seen.enc)
+					.text(seen.masked)
+					.bool(seen.strong);
+			}
+			rows.finish();
+		}
+		try (CopyWriter rows = CopyWriter.into(connection,
+				"account_identifier (account_id, identifier_id, tenant_id)")) {
+			for (long edge : edges) {
+				rows.row(3).int8(this.accountIds[(int) (edge >>> 32)]).int8(identifierIds[(int) edge]).int8(this.scope);
+			}
+			rows.finish();
+		}
+		try (CopyWriter rows = CopyWriter.into(connection,
+				"identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)")) {
+			for (int a = 0; a < accountCount; a++) {
+				if (sets.linkedWith[a] < 0) {
+					continue;
+				}
+				rows.row(7)
+					.int8(this.scope)
+					.int8(this.accountIds[a])
+					.int8(personIds[personOf[a]])
+					.text("shared_identifier")
+					.int8(sets.viaIdentifier[a])
+					.int8(this.accountIds[sets.linkedWith[a]])
+					.text(madeBy);
+			}
+			rows.finish();
+		}
+		if (!hubs.isEmpty()) {
+			this.jdbc.sql("""
+					update identifier i set quarantined_at = now(), account_count = hub.n
+					from unnest(?::bigint[], ?::int[]) as hub (id, n) where i.id = hub.id""")
+				.params(hubs.toArray(Long[]::new), hubSizes.toArray(Integer[]::new))
+				.update();
+		}
+		long pending = 0;
+		if (this.autoMatch) {
+			pending = this.jdbc.sql("""
+					insert into identity_match_pending (tenant_id, person_id)
+					select ?, id from unnest(?::bigint[]) as id on conflict do nothing""")
+				.params(this.scope, Arrays.stream(personIds).boxed().toArray(Long[]::new))
+				.update();
+		}
+		this.events.publishEvent(new AccountsAbsorbed(this.scope, pending));
+		// as the general path counts: every new account's person, less those that
+		// linking folded into another
+		return new LinkSummary(accountCount, identifierCount, persons, 0, accountCount - persons, hubs.size());
+	}
+
+	/** The sightings without repeats, sorted. */
+	private long[] distinctSightings() {
+		long[] sorted = Arrays.copyOf(this.sightings, this.sightingCount);
+		this.sightings = null;
+		Arrays.sort(sorted);
+		int distinct = 0;
+		for (int i = 0; i < sorted.length; i++) {
+			if (i == 0 || sorted[i] != sorted[i - 1]) {
+				sorted[distinct++] = sorted[i];
+			}
+		}
+		return Arrays.copyOf(sorted, distinct);
+	}
+
+	private long nextAccountId() {
+		if (this.nextReserved == this.reserved.length) {
+			this.reserved = reserveAccountIds();
+			this.nextReserved = 0;
+		}
+		return this.reserved[this.nextReserved++];
+	}
+
+	/**
+	 * Account ids are needed while the caller's connection is busy copying rows that
+	 * refer to them, so they come from the sequence on a connection of their own; a
+	 * sequence hands out each number once, whatever becomes of the transaction.
+	 */
+	private long[] reserveAccountIds() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return ids(connection, "account", ID_BLOCK);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot reserve account ids: " + ex.getMessage(), ex);
+		}
+	}
+
+	private long[] ids(String table, int count) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return ids(connection, table, count);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot reserve " + table + " ids: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	private static long[] ids(Connection connection, String table, int count) throws SQLException {
+		long[] ids = new long[count];
+		if (count == 0) {
+			return ids;
+		}
+		try (PreparedStatement statement = connection
+			.prepareStatement("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
+			statement.setString(1, table);
+			statement.setInt(2, count);
+			try (ResultSet rs = statement.executeQuery()) {
+				int i = 0;
+				while (rs.next()) {
+					ids[i++] = rs.getLong(1);
+				}
+			}
+		}
+		return ids;
+	}
+
+	private record IdentifierKey(String kind, byte[] hash) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof IdentifierKey key && this.kind.equals(key.kind)
+					&& Arrays.equals(this.hash, key.hash);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.kind.hashCode() + Arrays.hashCode(this.hash);
+		}
+
+	}
+
+	private record SeenIdentifier(String kind, byte[] hash, byte[] enc, String masked, boolean strong) {
+	}
+
+}

@@ -1,0 +1,282 @@
+package dev.siyu.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.siyu.identity.FirstAccounts;
+import dev.siyu.identity.IdentityResolution;
+import dev.siyu.privacy.PersonalData;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The first import of a platform's order files into a tenant whose identity scope has no
+ * accounts yet: the usual first step of a brand, and the biggest. Nothing is there to
+ * compare with, so each order goes straight into {@code orders} with one COPY while it is
+ * read, its buyer's account gathered in memory; the accounts are linked and written once
+ * at the end. The outcome is the one the general path reaches; whenever that would need
+ * more than this (an order seen twice, an existing graph), the load gives way to it
+ * (decision 0076).
+ */
+final class FirstLoad {
+
+	private static final String ORDER_COLUMNS = "tenant_id, platform, order_no, account_id, shop_id, status, "
+			+ "platform_status, created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, "
+			+ "quantity, creator_id, creator_name, traffic_source, channel, province, city, district, receiver, "
+			+ "content_hash, first_import_id, last_import_id";
+
+	/**
+	 * Orders held back at most: beyond, the files repeat themselves at large and the
+	 * general path, which sorts repeats out in the database, takes them.
+	 */
+	private static final int MAX_REPEATS = 10_000;
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final PersonalData personalData;
+
+	private final IdentityResolution identity;
+
+	FirstLoad(JdbcClient jdbc, DataSource dataSource, PersonalData personalData, IdentityResolution identity) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.personalData = personalData;
+		this.identity = identity;
+	}
+
+	/**
+	 * Whether the files are of the kind a first load takes: order files, one row each.
+	 */
+	static boolean suits(Imports.Plan plan) {
+		return plan.files()
+			.stream()
+			.allMatch((file) -> file.match().mapping.granularity() == Mapping.Granularity.ORDER);
+	}
+
+	/**
+	 * Loads the files in the caller's transaction; throws {@link GivenWay} (before
+	 * anything is announced) when the general path must do it instead.
+	 */
+	ImportResult load(Imports.Plan plan, long jobId, ErrorReport errors, ImportProgress progress) {
+		long tenant = plan.tenant().id().value();
+		String platform = plan.platform();
+		FirstAccounts accounts = this.identity.firstAccounts(plan.tenant().identityScope(), platform)
+			.orElseThrow(() -> new GivenWay("the identity scope has accounts"));
+		boolean ordersBefore = this.jdbc
+			.sql("select exists (select 1 from orders where tenant_id = ? and platform = ?)")
+			.params(tenant, platform)
+			.query(Boolean.class)
+			.single();
+		if (ordersBefore) {
+			throw new GivenWay("the tenant has orders of " + platform);
+		}
+		Shops shops = new Shops(tenant, platform);
+		RepeatedOrders repeated = new RepeatedOrders();
+		UnknownStatuses unknownStatuses = new UnknownStatuses();
+		int identifierSlots = 0;
+		for (Imports.PlannedFile file : plan.files()) {
+			identifierSlots = Math.max(identifierSlots, file.match().identifiers.size());
+		}
+		long rows = 0;
+		long[] repeatedRows = { 0 };
+		long[] written = { 0 };
+		Map<String, Repeat> repeats = new HashMap<>();
+		int fileCount = plan.files().size();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			int fileNo = 0;
+			for (Imports.PlannedFile file : plan.files()) {
+				int current = fileNo++;
+				String label = file.label();
+				LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors,
+						identifierSlots, repeated, unknownStatuses);
+				try (Rows table = file.opener().open();
+						CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
+					rows += stager.read(table, (line) -> {
+						if (repeated.suspects().contains(line.orderNo())) {
+							holdBack(repeats, line);
+						}
+						else {
+							writeOrder(orders, line, tenant, platform, jobId, accounts, shops);
+							written[0]++;
+						}
+					}, null, (fraction) -> progress.report(0.8 * (current + fraction) / fileCount, "reading " + label));
+					orders.finish();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot read " + label + ": " + ex.getMessage(), ex);
+				}
+			}
+			long replaced = 0;
+			if (!repeats.isEmpty()) {
+				Set<String> loaded = alreadyLoaded(tenant, platform, repeats);
+				try (CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
+					for (Repeat repeat : repeats.values()) {
+						if (loaded.contains(repeat.last.orderNo())) {
+							replaced += repeat.versions;
+						}
+						else {
+							writeOrder(orders, repeat.last, tenant, platform, jobId, accounts, shops);
+							written[0]++;
+							replaced += repeat.versions - 1;
+						}
+					}
+					orders.finish();
+				}
+			}
+			repeatedRows[0] = replaced;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot load the orders: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		shops.write();
+		progress.report(0.85, "linking identities");
+		accounts.write("import:" + jobId);
+		progress.report(1.0, "done");
+		return new ImportResult(jobId, rows, written[0], 0, 0, errors.count(), repeatedRows[0], 0, errors.path(),
+				unknownStatuses.rows());
+	}
+
+	/**
+	 * Keeps the last version of an order that may have been seen before (the stager's
+	 * filter cannot tell a repeat from a rare false alarm) until the end.
+	 */
+	private static void holdBack(Map<String, Repeat> repeats, Line line) {
+		if (repeats.size() >= MAX_REPEATS && !repeats.containsKey(line.orderNo())) {
+			throw new GivenWay("more than " + MAX_REPEATS + " orders are in the files more than once");
+		}
+		Repeat before = repeats.get(line.orderNo());
+		repeats.put(line.orderNo(), new Repeat(line, (before != null) ? before.versions + 1 : 1));
+	}
+
+	/**
+	 * The held-back orders already loaded from an earlier row: each must be the same
+	 * order again, since an order that changed within the files needs the general path to
+	 * replace it and its buyer's identifiers.
+	 */
+	private Set<String> alreadyLoaded(long tenant, String platform, Map<String, Repeat> repeats) {
+		Set<String> loaded = new HashSet<>();
+		this.jdbc.sql("""
+				select order_no, content_hash from orders
+				where tenant_id = ? and platform = ? and order_no = any(?)""")
+			.params(tenant, platform, repeats.keySet().toArray(String[]::new))
+			.query((rs) -> {
+				Repeat repeat = repeats.get(rs.getString(1));
+				if (!Arrays.equals(rs.getBytes(2), repeat.last.lineHash())) {
+					throw new GivenWay("order " + repeat.last.orderNo() + " is in the files twice, changed");
+				}
+				loaded.add(rs.getString(1));
+			});
+		return loaded;
+	}
+
+	private static void writeOrder(CopyRows out, Line line, long tenant, String platform, long jobId,
+			FirstAccounts accounts, Shops shops) throws SQLException {
+		Long account = null;
+		if (line.accountKey() != null) {
+			account = accounts.account(line.accountKey());
+			for (Line.Identifier identifier : line.identifiers()) {
+				if (identifier != null) {
+					accounts.identifier(line.accountKey(), identifier.kind(), identifier.hash(), identifier.cipher(),
+							identifier.masked(), identifier.strong());
+				}
+			}
+		}
+		Long shop = line.shopKey().isEmpty() ? null : shops.id(line.shopKey(), line.shopName());
+		out.number(tenant).text(platform).text(line.orderNo());
+		out.text((account != null) ? account.toString() : null).text((shop != null) ? shop.toString() : null);
+		out.text(line.status()).nullable(line.platformStatus());
+		out.nullable(line.createdAt()).nullable(line.paidAt()).nullable(line.completedAt());
+		out.text(line.amount()).nullable(line.freight()).nullable(line.discount());
+		out.text(line.refund().isEmpty() ? "0" : line.refund()).number(0);
+		out.text(line.quantity().isEmpty() ? "0" : line.quantity());
+		out.nullable(line.creatorId()).nullable(line.creatorName()).nullable(line.trafficSource());
+		out.nullable(line.channel()).nullable(line.province()).nullable(line.city()).nullable(line.district());
+		out.bytes(line.receiver()).bytes(line.lineHash()).number(jobId).number(jobId);
+		out.endRow();
+	}
+
+	/**
+	 * The shops of the platform: known ones by key, new ones given an id from the
+	 * sequence when first seen (the connection being busy copying) and inserted after.
+	 */
+	private final class Shops {
+
+		private final long tenant;
+
+		private final String platform;
+
+		private final Map<String, Long> ids = new HashMap<>();
+
+		private final Map<String, String> added = new HashMap<>();
+
+		Shops(long tenant, String platform) {
+			this.tenant = tenant;
+			this.platform = platform;
+			FirstLoad.this.jdbc.sql("select shop_key, id from shop where tenant_id = ? and platform = ?")
+				.params(tenant, platform)
+				.query((rs) -> {
+					this.ids.put(rs.getString(1), rs.getLong(2));
+				});
+		}
+
+		long id(String key, String name) throws SQLException {
+			Long id = this.ids.get(key);
+			if (id == null) {
+				try (Connection connection = FirstLoad.this.dataSource.getConnection();
+						PreparedStatement next = connection
+							.prepareStatement("select nextval(pg_get_serial_sequence('shop', 'id'))");
+						ResultSet rs = next.executeQuery()) {
+					rs.next();
+					id = rs.getLong(1);
+				}
+				this.ids.put(key, id);
+				this.added.put(key, null);
+			}
+			if (!name.isEmpty() && this.added.containsKey(key) && this.added.get(key) == null) {
+				this.added.put(key, name);
+			}
+			return id;
+		}
+
+		void write() {
+			this.added.forEach((key, name) -> FirstLoad.this.jdbc.sql("""
+					insert into shop (id, tenant_id, platform, shop_key, name) overriding system value
+					values (?, ?, ?, ?, ?)""")
+				.params(this.ids.get(key), this.tenant, this.platform, key, name)
+				.update());
+		}
+
+	}
+
+	/** The last version of an order held back, and how many versions were seen. */
+	private record Repeat(Line last, int versions) {
+	}
+
+	/** The files need the general path; the transaction is rolled back. */
+	static final class GivenWay extends RuntimeException {
+
+		GivenWay(String reason) {
+			super(reason);
+		}
+
+	}
+
+}
