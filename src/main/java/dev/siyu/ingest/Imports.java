@@ -29,6 +29,7 @@ import dev.siyu.tenant.Tenants;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -72,9 +73,11 @@ public class Imports {
 
 	private final FirstLoad firstLoad;
 
+	private volatile boolean firstLoads;
+
 	Imports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, PersonalData personalData,
 			IdentityResolution identity, Tenants tenants, DataDirectory dataDirectory, ApplicationEventPublisher events,
-			ImportJobs jobs) {
+			ImportJobs jobs, @Value("${siyu.ingest.first-load:true}") boolean firstLoads) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
@@ -85,6 +88,15 @@ public class Imports {
 		this.events = events;
 		this.jobs = jobs;
 		this.firstLoad = new FirstLoad(jdbc, dataSource, personalData, identity);
+		this.firstLoads = firstLoads;
+	}
+
+	/**
+	 * Whether a first import of order files into an empty identity scope takes the
+	 * {@link FirstLoad} path; off, every import takes the general one.
+	 */
+	void firstLoads(boolean on) {
+		this.firstLoads = on;
 	}
 
 	/**
@@ -221,7 +233,7 @@ public class Imports {
 			this.jobs.progress(jobId, fraction);
 			progress.report(fraction, phase);
 		};
-		if (merged == null && FirstLoad.suits(plan)) {
+		if (this.firstLoads && merged == null && FirstLoad.suits(plan)) {
 			try (ErrorReport errors = new ErrorReport(errorsPath)) {
 				ImportResult result = this.transactions.execute(status -> {
 					ImportResult loaded = this.firstLoad.load(plan, jobId, errors, reporting);
