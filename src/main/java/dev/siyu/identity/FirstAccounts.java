@@ -67,6 +67,8 @@ public final class FirstAccounts {
 
 	private int sightingCount;
 
+	private int[] identifierOrder;
+
 	FirstAccounts(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, long scope, String platform,
 			int hubThreshold, Map<String, Integer> priorities, Set<String> notLinking, boolean autoMatch) {
 		this.jdbc = jdbc;
@@ -149,7 +151,7 @@ public final class FirstAccounts {
 		for (long edge : edges) {
 			accountsPerIdentifier[(int) edge]++;
 		}
-		long[] identifierIds = ids("identifier", identifierCount);
+		long[] identifierIds = identifierIdsInIndexOrder(identifierCount);
 		AccountIndex index = new AccountIndex(accountCount);
 		for (int a = 0; a < accountCount; a++) {
 			index.indexOf(this.accountIds[a]);
@@ -186,6 +188,8 @@ public final class FirstAccounts {
 			personOf[a] = personOfRoot[root];
 		}
 		long[] personIds = ids("person", persons);
+		String[] keys = new String[accountCount];
+		this.accounts.forEach((key, a) -> keys[a] = key);
 		try (CopyWriter rows = CopyWriter.into(connection, "person (id, tenant_id)")) {
 			for (long id : personIds) {
 				rows.row(2).int8(id).int8(this.scope);
@@ -194,20 +198,19 @@ public final class FirstAccounts {
 		}
 		try (CopyWriter rows = CopyWriter.into(connection,
 				"account (id, tenant_id, platform, account_key, person_id)")) {
-			for (Map.Entry<String, Integer> account : this.accounts.entrySet()) {
-				int a = account.getValue();
+			for (int a = 0; a < accountCount; a++) {
 				rows.row(5)
 					.int8(this.accountIds[a])
 					.int8(this.scope)
 					.text(this.platform)
-					.text(account.getKey())
+					.text(keys[a])
 					.int8(personIds[personOf[a]]);
 			}
 			rows.finish();
 		}
 		try (CopyWriter rows = CopyWriter.into(connection,
 				"identifier (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
-			for (int i = 0; i < identifierCount; i++) {
+			for (int i : this.identifierOrder) {
 				SeenIdentifier seen = this.identifierValues.get(i);
 				rows.row(7)
 					.int8(identifierIds[i])
@@ -265,6 +268,32 @@ public final class FirstAccounts {
 		return new LinkSummary(accountCount, identifierCount, persons, 0, accountCount - persons, hubs.size());
 	}
 
+	/**
+	 * Ids for the identifiers, ascending in the order of the table's unique index (kind,
+	 * blind index), so writing them in that order appends to both its indexes instead of
+	 * inserting at random; the order is kept in {@link #identifierOrder}.
+	 */
+	private long[] identifierIdsInIndexOrder(int count) {
+		Integer[] order = new Integer[count];
+		for (int i = 0; i < count; i++) {
+			order[i] = i;
+		}
+		Arrays.sort(order, (a, b) -> {
+			SeenIdentifier x = this.identifierValues.get(a);
+			SeenIdentifier y = this.identifierValues.get(b);
+			int byKind = x.kind.compareTo(y.kind);
+			return (byKind != 0) ? byKind : Arrays.compareUnsigned(x.hash, y.hash);
+		});
+		long[] reserved = ids("identifier", count);
+		long[] ids = new long[count];
+		this.identifierOrder = new int[count];
+		for (int rank = 0; rank < count; rank++) {
+			ids[order[rank]] = reserved[rank];
+			this.identifierOrder[rank] = order[rank];
+		}
+		return ids;
+	}
+
 	/** The sightings without repeats, sorted. */
 	private long[] distinctSightings() {
 		long[] sorted = Arrays.copyOf(this.sightings, this.sightingCount);
@@ -320,7 +349,10 @@ public final class FirstAccounts {
 			return ids;
 		}
 		try (PreparedStatement statement = connection
-			.prepareStatement("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)")) {
+			// offset 0 keeps the look-up of the sequence from being repeated on every row
+			.prepareStatement(
+					"select nextval(q.seq) from (select pg_get_serial_sequence(?, 'id')::regclass as seq offset 0) q, "
+							+ "generate_series(1, ?)")) {
 			statement.setString(1, table);
 			statement.setInt(2, count);
 			try (ResultSet rs = statement.executeQuery()) {

@@ -140,10 +140,11 @@ public class IdentityResolution {
 	 * with its key.
 	 */
 	private long registerAccounts(long scope, String platform) {
+		// offset 0 keeps the look-up of the sequence from being repeated on every row
 		long created = this.jdbc.sql("""
 				create temp table new_account on commit drop as
-				select s.account_key, nextval(pg_get_serial_sequence('person', 'id')) as person_id
-				from account_stage s
+				select s.account_key, nextval(q.seq) as person_id
+				from account_stage s, (select pg_get_serial_sequence('person', 'id')::regclass as seq offset 0) q
 				where not exists (select 1 from account a
 				                  where a.tenant_id = ? and a.platform = ? and a.account_key = s.account_key)""")
 			.params(scope, platform)
