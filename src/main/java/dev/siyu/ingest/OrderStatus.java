@@ -7,8 +7,10 @@ enum OrderStatus {
 
 	PENDING, PAID, SHIPPED, COMPLETED, CLOSED, REFUNDED, OTHER;
 
+	private final String code = name().toLowerCase(Locale.ROOT);
+
 	String code() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.code;
 	}
 
 	static OrderStatus ofCode(String code) {

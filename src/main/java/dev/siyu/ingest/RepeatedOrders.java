@@ -1,6 +1,5 @@
 package dev.siyu.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -27,7 +26,7 @@ final class RepeatedOrders {
 	 * Records a key (an order number, or an order number and line) belonging to an order.
 	 */
 	void see(String key, String orderNo) {
-		long hash = hash64(key.getBytes(StandardCharsets.UTF_8));
+		long hash = hash64(key);
 		int block = ((int) hash & (BITS / BLOCK_BITS - 1)) * (BLOCK_BITS / 64);
 		int h1 = (int) (hash >>> 32);
 		int h2 = (int) (hash >>> 41) | 1;
@@ -53,10 +52,10 @@ final class RepeatedOrders {
 		return this.suspects;
 	}
 
-	private static long hash64(byte[] data) {
-		long h = 0x9E3779B97F4A7C15L ^ data.length;
-		for (byte b : data) {
-			h ^= (b & 0xff);
+	private static long hash64(String key) {
+		long h = 0x9E3779B97F4A7C15L ^ key.length();
+		for (int i = 0; i < key.length(); i++) {
+			h ^= key.charAt(i);
 			h *= 0xff51afd7ed558ccdL;
 			h ^= h >>> 29;
 		}
