@@ -84,7 +84,7 @@ final class FirstLoad {
 		if (ordersBefore) {
 			throw new GivenWay("the tenant has orders of " + platform);
 		}
-		Shops shops = new Shops(tenant, platform);
+		Load load = new Load(tenant, platform, jobId, accounts, new Shops(tenant, platform));
 		RepeatedOrders repeated = new RepeatedOrders();
 		UnknownStatuses unknownStatuses = new UnknownStatuses();
 		int identifierSlots = 0;
@@ -92,9 +92,6 @@ final class FirstLoad {
 			identifierSlots = Math.max(identifierSlots, file.match().identifiers.size());
 		}
 		long rows = 0;
-		long[] repeatedRows = { 0 };
-		long[] written = { 0 };
-		Map<String, Repeat> repeats = new HashMap<>();
 		int fileCount = plan.files().size();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
@@ -108,11 +105,10 @@ final class FirstLoad {
 						CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
 					rows += stager.read(table, (line) -> {
 						if (repeated.suspects().contains(line.orderNo())) {
-							holdBack(repeats, line);
+							load.holdBack(line);
 						}
 						else {
-							writeOrder(orders, line, tenant, platform, jobId, accounts, shops);
-							written[0]++;
+							load.write(orders, line);
 						}
 					}, null, (fraction) -> progress.report(0.8 * (current + fraction) / fileCount, "reading " + label));
 					orders.finish();
@@ -121,24 +117,7 @@ final class FirstLoad {
 					throw new UncheckedIOException("cannot read " + label + ": " + ex.getMessage(), ex);
 				}
 			}
-			long replaced = 0;
-			if (!repeats.isEmpty()) {
-				Set<String> loaded = alreadyLoaded(tenant, platform, repeats);
-				try (CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
-					for (Repeat repeat : repeats.values()) {
-						if (loaded.contains(repeat.last.orderNo())) {
-							replaced += repeat.versions;
-						}
-						else {
-							writeOrder(orders, repeat.last, tenant, platform, jobId, accounts, shops);
-							written[0]++;
-							replaced += repeat.versions - 1;
-						}
-					}
-					orders.finish();
-				}
-			}
-			repeatedRows[0] = replaced;
+			load.writeHeldBack(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot load the orders: " + ex.getMessage(), ex);
@@ -146,24 +125,103 @@ final class FirstLoad {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
-		shops.write();
+		load.shops.write();
 		progress.report(0.85, "linking identities");
 		accounts.write("import:" + jobId);
 		progress.report(1.0, "done");
-		return new ImportResult(jobId, rows, written[0], 0, 0, errors.count(), repeatedRows[0], 0, errors.path(),
+		return new ImportResult(jobId, rows, load.written, 0, 0, errors.count(), load.replaced, 0, errors.path(),
 				unknownStatuses.rows());
 	}
 
-	/**
-	 * Keeps the last version of an order that may have been seen before (the stager's
-	 * filter cannot tell a repeat from a rare false alarm) until the end.
-	 */
-	private static void holdBack(Map<String, Repeat> repeats, Line line) {
-		if (repeats.size() >= MAX_REPEATS && !repeats.containsKey(line.orderNo())) {
-			throw new GivenWay("more than " + MAX_REPEATS + " orders are in the files more than once");
+	/** The orders of one first load as they are written, and those held back. */
+	private final class Load {
+
+		private final long tenant;
+
+		private final String platform;
+
+		private final long jobId;
+
+		private final FirstAccounts accounts;
+
+		private final Shops shops;
+
+		private final Map<String, Repeat> heldBack = new HashMap<>();
+
+		private long written;
+
+		/** Rows a later row of the same order replaced. */
+		private long replaced;
+
+		Load(long tenant, String platform, long jobId, FirstAccounts accounts, Shops shops) {
+			this.tenant = tenant;
+			this.platform = platform;
+			this.jobId = jobId;
+			this.accounts = accounts;
+			this.shops = shops;
 		}
-		Repeat before = repeats.get(line.orderNo());
-		repeats.put(line.orderNo(), new Repeat(line, (before != null) ? before.versions + 1 : 1));
+
+		/**
+		 * Keeps the last version of an order that may have been seen before (the stager's
+		 * filter cannot tell a repeat from a rare false alarm) until the end.
+		 */
+		void holdBack(Line line) {
+			if (this.heldBack.size() >= MAX_REPEATS && !this.heldBack.containsKey(line.orderNo())) {
+				throw new GivenWay("more than " + MAX_REPEATS + " orders are in the files more than once");
+			}
+			Repeat before = this.heldBack.get(line.orderNo());
+			this.heldBack.put(line.orderNo(), new Repeat(line, (before != null) ? before.versions + 1 : 1));
+		}
+
+		/**
+		 * Writes the orders held back: those loaded from an earlier row count as
+		 * repeated, the others are loaded in their last version.
+		 */
+		void writeHeldBack(Connection connection) throws SQLException {
+			if (this.heldBack.isEmpty()) {
+				return;
+			}
+			Set<String> loaded = alreadyLoaded(this.tenant, this.platform, this.heldBack);
+			try (CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
+				for (Repeat repeat : this.heldBack.values()) {
+					if (loaded.contains(repeat.last.orderNo())) {
+						this.replaced += repeat.versions;
+					}
+					else {
+						write(orders, repeat.last);
+						this.replaced += repeat.versions - 1;
+					}
+				}
+				orders.finish();
+			}
+		}
+
+		void write(CopyRows out, Line line) throws SQLException {
+			Long account = null;
+			if (line.accountKey() != null) {
+				account = this.accounts.account(line.accountKey());
+				for (Line.Identifier identifier : line.identifiers()) {
+					if (identifier != null) {
+						this.accounts.identifier(line.accountKey(), identifier.kind(), identifier.hash(),
+								identifier.cipher(), identifier.masked(), identifier.strong());
+					}
+				}
+			}
+			Long shop = line.shopKey().isEmpty() ? null : this.shops.id(line.shopKey(), line.shopName());
+			out.number(this.tenant).text(this.platform).text(line.orderNo());
+			out.text((account != null) ? account.toString() : null).text((shop != null) ? shop.toString() : null);
+			out.text(line.status()).nullable(line.platformStatus());
+			out.nullable(line.createdAt()).nullable(line.paidAt()).nullable(line.completedAt());
+			out.text(line.amount()).nullable(line.freight()).nullable(line.discount());
+			out.text(line.refund().isEmpty() ? "0" : line.refund()).number(0);
+			out.text(line.quantity().isEmpty() ? "0" : line.quantity());
+			out.nullable(line.creatorId()).nullable(line.creatorName()).nullable(line.trafficSource());
+			out.nullable(line.channel()).nullable(line.province()).nullable(line.city()).nullable(line.district());
+			out.bytes(line.receiver()).bytes(line.lineHash()).number(this.jobId).number(this.jobId);
+			out.endRow();
+			this.written++;
+		}
+
 	}
 
 	/**
@@ -185,32 +243,6 @@ final class FirstLoad {
 				loaded.add(rs.getString(1));
 			});
 		return loaded;
-	}
-
-	private static void writeOrder(CopyRows out, Line line, long tenant, String platform, long jobId,
-			FirstAccounts accounts, Shops shops) throws SQLException {
-		Long account = null;
-		if (line.accountKey() != null) {
-			account = accounts.account(line.accountKey());
-			for (Line.Identifier identifier : line.identifiers()) {
-				if (identifier != null) {
-					accounts.identifier(line.accountKey(), identifier.kind(), identifier.hash(), identifier.cipher(),
-							identifier.masked(), identifier.strong());
-				}
-			}
-		}
-		Long shop = line.shopKey().isEmpty() ? null : shops.id(line.shopKey(), line.shopName());
-		out.number(tenant).text(platform).text(line.orderNo());
-		out.text((account != null) ? account.toString() : null).text((shop != null) ? shop.toString() : null);
-		out.text(line.status()).nullable(line.platformStatus());
-		out.nullable(line.createdAt()).nullable(line.paidAt()).nullable(line.completedAt());
-		out.text(line.amount()).nullable(line.freight()).nullable(line.discount());
-		out.text(line.refund().isEmpty() ? "0" : line.refund()).number(0);
-		out.text(line.quantity().isEmpty() ? "0" : line.quantity());
-		out.nullable(line.creatorId()).nullable(line.creatorName()).nullable(line.trafficSource());
-		out.nullable(line.channel()).nullable(line.province()).nullable(line.city()).nullable(line.district());
-		out.bytes(line.receiver()).bytes(line.lineHash()).number(jobId).number(jobId);
-		out.endRow();
 	}
 
 	/**
