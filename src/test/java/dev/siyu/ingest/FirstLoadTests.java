@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.siyu.identity.IdentityRules;
 import dev.siyu.privacy.PersonalData;
 import dev.siyu.shared.TenantId;
 import dev.siyu.synthetic.GenerationRequest;
@@ -96,6 +97,9 @@ class FirstLoadTests {
 
 	@Autowired
 	PersonalData personalData;
+
+	@Autowired
+	IdentityRules rules;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -238,7 +242,7 @@ class FirstLoadTests {
 	}
 
 	@Test
-	void anOrderTwiceChangedInOneFileGivesWayAndItsLastVersionWins() {
+	void anOrderTwiceChangedInOneFileGivesWayAndItsLastVersionWins() throws IOException {
 		Path file = ExportFixture.taobaoOrders()
 			.order("1")
 			.set("买家会员名", "a")
@@ -251,6 +255,9 @@ class FirstLoadTests {
 			.set("买家会员名", "a")
 			.set("联系手机", "13811110002")
 			.set("订单状态", "交易成功")
+			.order("3")
+			.set("买家会员名", "c")
+			.set("买家实际支付金额", "九十九")
 			.writeTo(this.dir);
 
 		Both both = importIntoBoth(file);
@@ -258,11 +265,93 @@ class FirstLoadTests {
 		assertThat(both.fast().firstLoad()).as("the first load gives way").isFalse();
 		assertThat(both.fast().result().imported()).isEqualTo(2);
 		assertThat(both.fast().result().repeated()).isEqualTo(1);
+		assertThat(both.fast().result().rejected()).isEqualTo(1);
+		assertThat(Files.readAllLines(both.fast().result().errorsFile(), StandardCharsets.UTF_8))
+			.as("the rejection reported once, by the general path")
+			.hasSize(2)
+			.isEqualTo(Files.readAllLines(both.general().result().errorsFile(), StandardCharsets.UTF_8));
 		assertThat(this.jdbc.sql("select status from orders where tenant_id = ? and order_no = '1'")
 			.param(both.fastTenant().value())
 			.query(String.class)
 			.single()).isEqualTo("completed");
 		assertThat(persons(both.fastTenant())).containsExactly("a,b");
+	}
+
+	@Test
+	void filesRepeatingMoreOrdersThanAFirstLoadHoldsBackGiveWayMidFile() {
+		ExportFixture export = ExportFixture.taobaoOrders();
+		for (int pass = 0; pass < 2; pass++) {
+			for (int i = 0; i < 10_001; i++) {
+				export.order("R" + i).set("买家会员名", "r" + (i % 500)).set("联系手机", "1390000" + (1000 + i % 400));
+			}
+		}
+
+		Both both = importIntoBoth(export.writeTo(this.dir));
+
+		assertThat(both.fast().firstLoad()).isFalse();
+		assertThat(both.fast().result().imported()).isEqualTo(10_001);
+		assertThat(both.fast().result().repeated()).isEqualTo(10_001);
+	}
+
+	@Test
+	void aTenantsIdentityRulesApplyOnTheFirstLoad() {
+		Path file = ExportFixture.taobaoOrders()
+			.order("1")
+			.set("买家会员名", "a")
+			.set("联系手机", "13811110001")
+			.order("2")
+			.set("买家会员名", "b")
+			.set("联系手机", "13811110001")
+			.writeTo(this.dir);
+		TenantId fast = newTenant();
+		TenantId general = newTenant();
+		for (TenantId tenant : List.of(fast, general)) {
+			this.rules.configure(tenant, List.of(new IdentityRules.Rule("phone", false, 2, true)));
+		}
+
+		Imported onFast = load(fast, true, file);
+		Imported onGeneral = load(general, false, file);
+
+		assertThat(onFast.firstLoad()).isTrue();
+		assertThat(outcome(onFast.result())).isEqualTo(outcome(onGeneral.result()));
+		assertSameState(state(fast), state(general));
+		assertThat(persons(fast)).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void ordersWithoutABuyerIdOrAShopLandAsOnTheGeneralPath() {
+		Path file = ExportFixture.taobaoOrders()
+			.order("1")
+			.set("买家会员名", "")
+			.set("联系手机", "13811110001")
+			.order("2")
+			.set("买家会员名", "")
+			.set("联系手机", "13811110001")
+			.set("店铺Id", "")
+			.set("店铺名称", "")
+			.order("3")
+			.set("买家会员名", "")
+			.set("联系手机", "")
+			.order("4")
+			.set("买家会员名", "")
+			.set("联系手机", "")
+			.set("收货人姓名", "")
+			.set("收货地址 ", "")
+			.order("5")
+			.set("买家会员名", "e")
+			.set("店铺Id", "6001")
+			.set("店铺名称", "")
+			.order("6")
+			.set("买家会员名", "f")
+			.set("店铺Id", "6001")
+			.set("店铺名称", "牧源乳业专卖店")
+			.writeTo(this.dir);
+
+		Both both = importIntoBoth(file);
+
+		assertThat(both.fast().firstLoad()).isTrue();
+		assertThat(both.fast().result().imported()).isEqualTo(6);
+		assertThat(state(both.fastTenant()).get("shops")).contains("taobao|6001|牧源乳业专卖店");
 	}
 
 	@Test
