@@ -319,6 +319,34 @@ class FirstLoadTests {
 	}
 
 	@Test
+	void kindsOfOnePriorityLinkTheSamePersonsOnBothPaths() {
+		List<String> columns = List.of("订单编号", "买家会员名", "买家实际支付金额", "订单状态", "订单创建时间", "联系手机", "ouid", "omid");
+		ExportFixture export = ExportFixture.custom("ExportOrderList202403.csv", columns)
+			.withDefault("买家实际支付金额", "99.00")
+			.withDefault("订单状态", "交易成功")
+			.withDefault("订单创建时间", "2024-01-05 10:00:00");
+		export.order("1").set("买家会员名", "a").set("ouid", "O1").set("omid", "M1");
+		export.order("2").set("买家会员名", "b").set("ouid", "O1").set("omid", "M1");
+		export.order("3").set("买家会员名", "b").set("联系手机", "13811110001");
+		export.order("4").set("买家会员名", "c").set("联系手机", "13811110001").set("omid", "M2");
+		for (int i = 0; i < 21; i++) {
+			export.order("S" + i).set("买家会员名", "s" + i).set("ouid", "O9").set("omid", (i < 2) ? "M2" : "");
+		}
+		export.order("5").set("买家会员名", "d").set("ouid", "O1").set("omid", "M1");
+
+		Both both = importIntoBoth(export.writeTo(this.dir));
+
+		assertThat(both.fast().firstLoad()).isTrue();
+		assertThat(both.fast().result().rejected()).isZero();
+		assertThat(persons(both.fastTenant())).contains("a,b,c,d,s0,s1").hasSize(1 + 19);
+		assertThat(this.jdbc.sql(
+				"select kind || ':' || account_count from identifier where tenant_id = ? and quarantined_at is not null")
+			.param(both.fastTenant().value())
+			.query(String.class)
+			.list()).containsExactly("ouid:21");
+	}
+
+	@Test
 	void ordersWithoutABuyerIdOrAShopLandAsOnTheGeneralPath() {
 		Path file = ExportFixture.taobaoOrders()
 			.order("1")
@@ -599,12 +627,7 @@ class FirstLoadTests {
 				select string_agg(a.platform || ':' || a.account_key, ',' order by a.platform, a.account_key)
 				from account a join person p on p.id = a.person_id
 				where a.tenant_id = ? and p.merged_into is null group by p.id""", scope));
-		state.put("open links",
-				lines("""
-						select a.platform, a.account_key, l.rule, i.kind, l.made_by like 'import:%'
-						from identity_link l join account a on a.id = l.account_id left join identifier i on i.id = l.identifier_id
-						where l.tenant_id = ? and l.ended_at is null""",
-						scope));
+		state.put("open links", openLinks(scope));
 		// links ended by a later import are left out: which identifier a link names
 		// depends on the order of ids, and so does whether relinking replaces it
 		state.put("counts",
@@ -618,6 +641,30 @@ class FirstLoadTests {
 		state.put("broken references",
 				lines(BROKEN_REFERENCES, id, scope, id, scope, scope, scope, scope, scope, scope));
 		return state;
+	}
+
+	/**
+	 * The open links of a scope: each account's rule and the priority of the kind of
+	 * identifier behind it (of two kinds with one priority, the paths may pick either, as
+	 * that follows the order of ids).
+	 */
+	private List<String> openLinks(long scope) {
+		Map<String, Integer> priorities = new LinkedHashMap<>();
+		this.rules.of(new TenantId(scope)).forEach((rule) -> priorities.put(rule.kind(), rule.priority()));
+		List<String> links = new ArrayList<>(
+				this.jdbc
+					.sql("""
+							select a.platform, a.account_key, l.rule, i.kind, l.made_by like 'import:%'
+							from identity_link l join account a on a.id = l.account_id left join identifier i on i.id = l.identifier_id
+							where l.tenant_id = ? and l.ended_at is null""")
+					.param(scope)
+					.query((rs, row) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3),
+							(rs.getString(4) != null) ? "priority " + priorities.getOrDefault(rs.getString(4), -1)
+									: "none",
+							rs.getString(5)))
+					.list());
+		links.sort(null);
+		return links;
 	}
 
 	/**
