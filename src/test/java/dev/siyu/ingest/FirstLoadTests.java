@@ -347,6 +347,59 @@ class FirstLoadTests {
 	}
 
 	@Test
+	void anOrderFileOfAnyMappingWithAttributesAndOtherKindsLandsAsOnTheGeneralPath() throws IOException {
+		Path mapping = Files.writeString(this.dir.resolve("pos.yaml"), """
+				name: store-pos
+				platform: pos
+				granularity: order
+				timezone: Asia/Shanghai
+				columns:
+				  order_id: receipt_no
+				  buyer_id: member_no
+				  created_at: sold_at
+				  status: state
+				  amount: total
+				  shop_id: store_code
+				  receiver_phone: member_mobile
+				identifiers:
+				  - {kind: phone, column: member_mobile}
+				  - {kind: member_no, column: member_no}
+				  - {kind: email, column: member_email}
+				  - {kind: unionid, column: unionid}
+				  - {kind: gender, column: gender}
+				statuses:
+				  done: completed
+				""");
+		ExportFixture export = ExportFixture
+			.custom("pos.csv",
+					List.of("receipt_no", "member_no", "sold_at", "state", "total", "store_code", "member_mobile",
+							"member_email", "unionid", "gender"))
+			.withDefault("sold_at", "2024-03-01 12:00:00")
+			.withDefault("state", "done")
+			.withDefault("total", "35.50")
+			.withDefault("store_code", "SH-01")
+			.withDefault("gender", "女");
+		export.order("1").set("member_no", "m1").set("member_email", "lily@example.com");
+		export.order("2").set("member_no", "m2").set("member_email", "Lily@Example.com").set("unionid", "u-2");
+		export.order("3").set("member_no", "m3").set("unionid", "u-2").set("state", "pending review");
+		export.order("4").set("member_no", "m4").set("member_mobile", "13911112222").set("gender", "男");
+		export.order("5").set("member_no", "m5").set("member_mobile", "139****2222");
+		export.order("6").set("member_no", "").set("member_mobile", "13911112222");
+		Path file = export.writeTo(this.dir);
+		TenantId fast = newTenant();
+		TenantId general = newTenant();
+
+		Imported onFast = load(fast, true, null, mapping, List.of(file));
+		Imported onGeneral = load(general, false, null, mapping, List.of(file));
+
+		assertThat(onFast.firstLoad()).isTrue();
+		assertThat(outcome(onFast.result())).isEqualTo(outcome(onGeneral.result()));
+		assertSameState(state(fast), state(general));
+		assertThat(onFast.result().imported()).isEqualTo(6);
+		assertThat(persons(fast)).hasSize(3).contains("m1,m2,m3", "m5");
+	}
+
+	@Test
 	void ordersWithoutABuyerIdOrAShopLandAsOnTheGeneralPath() {
 		Path file = ExportFixture.taobaoOrders()
 			.order("1")
