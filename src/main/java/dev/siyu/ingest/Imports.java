@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -75,6 +76,8 @@ public class Imports {
 
 	private volatile boolean firstLoads;
 
+	private final AtomicLong firstLoadsDone = new AtomicLong();
+
 	Imports(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, PersonalData personalData,
 			IdentityResolution identity, Tenants tenants, DataDirectory dataDirectory, ApplicationEventPublisher events,
 			ImportJobs jobs, @Value("${siyu.ingest.first-load:true}") boolean firstLoads) {
@@ -97,6 +100,11 @@ public class Imports {
 	 */
 	void firstLoads(boolean on) {
 		this.firstLoads = on;
+	}
+
+	/** How many imports the {@link FirstLoad} path has completed since start. */
+	long firstLoadsDone() {
+		return this.firstLoadsDone.get();
 	}
 
 	/**
@@ -241,6 +249,7 @@ public class Imports {
 					return loaded;
 				});
 				this.jobs.succeed(jobId, result);
+				this.firstLoadsDone.incrementAndGet();
 				return result;
 			}
 			catch (FirstLoad.GivenWay ex) {

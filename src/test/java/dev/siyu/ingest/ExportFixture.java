@@ -91,6 +91,15 @@ final class ExportFixture {
 		return new ExportFixture(fileName, columns, StandardCharsets.UTF_8);
 	}
 
+	/** A value every row started after this has unless set otherwise. */
+	ExportFixture withDefault(String column, String value) {
+		if (!this.columns.contains(column)) {
+			throw new IllegalArgumentException("no column '" + column + "' in " + this.fileName);
+		}
+		this.defaults.put(column, value);
+		return this;
+	}
+
 	/** Starts a row for this order (the order id column is the first column). */
 	ExportFixture order(String orderId) {
 		this.current = new LinkedHashMap<>(this.defaults);
