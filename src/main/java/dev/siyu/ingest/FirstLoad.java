@@ -35,7 +35,7 @@ final class FirstLoad {
 	private static final String ORDER_COLUMNS = "tenant_id, platform, order_no, account_id, shop_id, status, "
 			+ "platform_status, created_at, paid_at, completed_at, amount, freight, discount, refund, item_count, "
 			+ "quantity, creator_id, creator_name, traffic_source, channel, province, city, district, receiver, "
-			+ "content_hash, first_import_id, last_import_id";
+			+ "content_hash, items_hash, first_import_id, last_import_id";
 
 	/**
 	 * Orders held back at most: beyond, the files repeat themselves at large and the
@@ -59,12 +59,16 @@ final class FirstLoad {
 	}
 
 	/**
-	 * Whether the files are of the kind a first load takes: order files, one row each.
+	 * Whether the files are of the kind a first load takes: order files, one row each,
+	 * and item files (Taobao's ExportOrderDetailList) beside them.
 	 */
 	static boolean suits(Imports.Plan plan) {
-		return plan.files()
-			.stream()
-			.allMatch((file) -> file.match().mapping.granularity() == Mapping.Granularity.ORDER);
+		return plan.files().stream().anyMatch((file) -> granularity(file) == Mapping.Granularity.ORDER)
+				&& plan.files().stream().noneMatch((file) -> granularity(file) == Mapping.Granularity.LINE);
+	}
+
+	private static Mapping.Granularity granularity(Imports.PlannedFile file) {
+		return file.match().mapping.granularity();
 	}
 
 	/**
@@ -91,19 +95,30 @@ final class FirstLoad {
 		for (Imports.PlannedFile file : plan.files()) {
 			identifierSlots = Math.max(identifierSlots, file.match().identifiers.size());
 		}
+		OrderMerge merge = new OrderMerge(this.jdbc, tenant, plan.tenant().identityScope().value(), platform, jobId);
 		long rows = 0;
 		int fileCount = plan.files().size();
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
+			Items items = stageItems(plan, connection, merge, errors, unknownStatuses, progress);
+			rows += items.rows;
+			load.replaced += items.repeated;
+			load.items = items.ofOrders;
 			int fileNo = 0;
 			for (Imports.PlannedFile file : plan.files()) {
 				int current = fileNo++;
 				String label = file.label();
+				if (granularity(file) == Mapping.Granularity.ITEMS) {
+					continue;
+				}
 				LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors,
 						identifierSlots, repeated, unknownStatuses);
 				try (Rows table = file.opener().open();
 						CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
 					rows += stager.read(table, (line) -> {
+						if (items.leftOut.contains(line.orderNo())) {
+							return;
+						}
 						if (repeated.suspects().contains(line.orderNo())) {
 							load.holdBack(line);
 						}
@@ -128,9 +143,89 @@ final class FirstLoad {
 		load.shops.write();
 		progress.report(0.85, "linking identities");
 		accounts.write("import:" + jobId);
+		long itemRows = 0;
+		if (load.items != null) {
+			progress.report(0.95, "merging items");
+			itemRows = mergeItems(plan, merge, errors, tenant, platform);
+		}
 		progress.report(1.0, "done");
-		return new ImportResult(jobId, rows, load.written, 0, 0, errors.count(), load.replaced, 0, errors.path(),
+		return new ImportResult(jobId, rows, load.written, 0, 0, errors.count(), load.replaced, itemRows, errors.path(),
 				unknownStatuses.rows());
+	}
+
+	/**
+	 * Stages the item files first, as the general path does, and reads each order's item
+	 * count and items hash, so every order is written with them once.
+	 */
+	private Items stageItems(Imports.Plan plan, Connection connection, OrderMerge merge, ErrorReport errors,
+			UnknownStatuses unknownStatuses, ImportProgress progress) throws SQLException {
+		if (plan.files().stream().noneMatch((file) -> granularity(file) == Mapping.Granularity.ITEMS)) {
+			return new Items(0, 0, null, Set.of());
+		}
+		this.jdbc.sql(new StagingTables(0).create()).update();
+		Set<String> rejectedOrders = new HashSet<>();
+		long rows = 0;
+		int fileCount = plan.files().size();
+		for (int fileNo = 0; fileNo < fileCount; fileNo++) {
+			Imports.PlannedFile file = plan.files().get(fileNo);
+			if (granularity(file) != Mapping.Granularity.ITEMS) {
+				continue;
+			}
+			int current = fileNo;
+			LineStager stager = new LineStager(file.match(), current, file.label(), this.personalData, errors, 0,
+					new RepeatedOrders(), unknownStatuses);
+			try (Rows table = file.opener().open();
+					CopyRows copy = new CopyRows(connection, "stg_item", StagingTables.ITEM_COLUMNS)) {
+				rows += stager.read(table, (line) -> {
+				}, copy, (fraction) -> progress.report(0.8 * (current + fraction) / fileCount,
+						"reading " + file.label()));
+				copy.finish();
+				rejectedOrders.addAll(stager.rejectedOrders());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read " + file.label() + ": " + ex.getMessage(), ex);
+			}
+		}
+		if (!rejectedOrders.isEmpty()) {
+			this.jdbc.sql("delete from stg_item where order_no = any(?)")
+				.param(rejectedOrders.toArray(String[]::new))
+				.update();
+		}
+		long repeated = merge.stageItems();
+		Map<String, ItemsOfOrder> ofOrders = new HashMap<>();
+		this.jdbc.sql("select order_no, item_count, items_hash from item_agg").query((rs) -> {
+			ofOrders.put(rs.getString(1), new ItemsOfOrder(rs.getInt(2), rs.getBytes(3)));
+		});
+		return new Items(rows, repeated, ofOrders, rejectedOrders);
+	}
+
+	/**
+	 * Writes the items of the orders just loaded, after reporting those of orders the
+	 * files do not have.
+	 */
+	private long mergeItems(Imports.Plan plan, OrderMerge merge, ErrorReport errors, long tenant, String platform) {
+		this.jdbc
+			.sql("insert into merged_order select id, order_no, true from orders where tenant_id = ? and platform = ?")
+			.params(tenant, platform)
+			.update();
+		this.jdbc.sql("analyze merged_order").update();
+		for (Object[] unknown : merge.itemsOfUnknownOrders()) {
+			String label = plan.files().get((Integer) unknown[0]).label();
+			errors.reject(label, (Long) unknown[1], "订单编号", (String) unknown[2], "order " + unknown[2]
+					+ " is not known: import the order file (ExportOrderList) with or before its item file");
+		}
+		return merge.mergeItems();
+	}
+
+	/**
+	 * The rows of the item files, how many of them repeated, each order's items, and the
+	 * orders left out whole for a rejected item row.
+	 */
+	private record Items(long rows, long repeated, Map<String, ItemsOfOrder> ofOrders, Set<String> leftOut) {
+	}
+
+	/** How many items an order has, and the hash of them. */
+	private record ItemsOfOrder(int count, byte[] hash) {
 	}
 
 	/** The orders of one first load as they are written, and those held back. */
@@ -152,6 +247,9 @@ final class FirstLoad {
 
 		/** Rows a later row of the same order replaced. */
 		private long replaced;
+
+		/** The items of each order, when the import has item files. */
+		private Map<String, ItemsOfOrder> items;
 
 		Load(long tenant, String platform, long jobId, FirstAccounts accounts, Shops shops) {
 			this.tenant = tenant;
@@ -213,11 +311,13 @@ final class FirstLoad {
 			out.text(line.status()).nullable(line.platformStatus());
 			out.nullable(line.createdAt()).nullable(line.paidAt()).nullable(line.completedAt());
 			out.text(line.amount()).nullable(line.freight()).nullable(line.discount());
-			out.text(line.refund().isEmpty() ? "0" : line.refund()).number(0);
+			ItemsOfOrder ofOrder = (this.items != null) ? this.items.get(line.orderNo()) : null;
+			out.text(line.refund().isEmpty() ? "0" : line.refund()).number((ofOrder != null) ? ofOrder.count : 0);
 			out.text(line.quantity().isEmpty() ? "0" : line.quantity());
 			out.nullable(line.creatorId()).nullable(line.creatorName()).nullable(line.trafficSource());
 			out.nullable(line.channel()).nullable(line.province()).nullable(line.city()).nullable(line.district());
-			out.bytes(line.receiver()).bytes(line.lineHash()).number(this.jobId).number(this.jobId);
+			out.bytes(line.receiver()).bytes(line.lineHash()).bytes((ofOrder != null) ? ofOrder.hash : null);
+			out.number(this.jobId).number(this.jobId);
 			out.endRow();
 			this.written++;
 		}

@@ -142,17 +142,8 @@ class FirstLoadTests {
 	@Test
 	void otherPlatformsImportedAfterAFirstLoadLinkAsAfterTheGeneralPath(@TempDir Path brand) throws IOException {
 		Manifest manifest = SyntheticBrand.generate(GenerationRequest.of(800, 11, brand), null);
-		List<List<ManifestFile>> groups = new ArrayList<>();
-		for (List<ManifestFile> group : manifest.imports()) {
-			// the order file alone, as a first load takes order files only; the item file
-			// after it
-			List<ManifestFile> orderFiles = group.stream().filter(FirstLoadTests::isTaobaoOrderFile).toList();
-			List<ManifestFile> others = group.stream().filter((file) -> !isTaobaoOrderFile(file)).toList();
-			groups.add(orderFiles);
-			groups.add(others);
-		}
-		groups.removeIf(List::isEmpty);
-		groups.sort(Comparator.comparing((group) -> !isTaobaoOrderFile(group.get(0))));
+		List<List<ManifestFile>> groups = new ArrayList<>(manifest.imports());
+		groups.sort(Comparator.comparing((group) -> group.stream().noneMatch(FirstLoadTests::isTaobaoOrderFile)));
 		TenantId fast = newTenant();
 		TenantId general = newTenant();
 
@@ -167,7 +158,9 @@ class FirstLoadTests {
 			firstLoads.add(onFast.firstLoad());
 		}
 
-		assertThat(firstLoads.get(0)).as("the Taobao orders, imported first, take the first load").isTrue();
+		assertThat(groups.get(0)).as("the Taobao order and item files, imported together")
+			.anyMatch((file) -> file.path().contains("ExportOrderDetailList"));
+		assertThat(firstLoads.get(0)).as("the Taobao orders and items, imported first, take the first load").isTrue();
 		assertThat(firstLoads.subList(1, firstLoads.size())).as("the other platforms find accounts")
 			.containsOnly(false);
 		assertSameState(state(fast), state(general));
@@ -175,6 +168,41 @@ class FirstLoadTests {
 				+ "group by person_id having count(distinct platform) > 1) across", fast))
 			.as("persons with accounts on several platforms")
 			.isPositive();
+	}
+
+	@Test
+	void orderAndItemFilesTogetherLandAsOnTheGeneralPath() throws IOException {
+		Path orders = ExportFixture.taobaoOrders()
+			.order("7001")
+			.set("买家会员名", "anna")
+			.order("7002")
+			.set("买家会员名", "bob")
+			.order("7003")
+			.set("买家会员名", "carl")
+			.writeTo(this.dir);
+		Path items = ExportFixture.taobaoItems()
+			.order("7001")
+			.set("商家编码", "MILK-950")
+			.set("购买数量", "2")
+			.order("7001")
+			.set("商家编码", "CARD-30")
+			.order("7003")
+			.order("7001")
+			.set("商家编码", "CARD-30")
+			.order("7002")
+			.set("购买数量", "two")
+			.order("7999")
+			.writeTo(this.dir);
+
+		Both both = importIntoBoth(orders, items);
+
+		assertThat(both.fast().firstLoad()).isTrue();
+		ImportResult result = both.fast().result();
+		assertThat(result.imported()).as("7002 is left out whole for its bad item row").isEqualTo(2);
+		assertThat(result.items()).isEqualTo(3);
+		assertThat(result.repeated()).as("the CARD-30 line of 7001 again, after another order").isEqualTo(1);
+		assertThat(result.rejected()).as("the bad quantity, and the item of an unknown order").isEqualTo(2);
+		assertThat(result.errorsFile()).content().contains("two").contains("7999");
 	}
 
 	@Test
@@ -662,6 +690,12 @@ class FirstLoadTests {
 				from orders o left join account a on a.id = o.account_id left join shop s on s.id = o.shop_id
 				where o.tenant_id = ?""", id));
 		state.put("shops", lines("select platform, shop_key, name from shop where tenant_id = ?", id));
+		state.put("items", lines("""
+				select o.order_no, i.line_no, i.line_ref, i.sku, p.sku, i.title, i.spec, i.category, i.quantity,
+				       i.unit_price, i.amount
+				from order_item i join orders o on o.id = i.order_id left join product p on p.id = i.product_id
+				where i.tenant_id = ?""", id));
+		state.put("products", lines("select platform, sku, title, category from product where tenant_id = ?", id));
 		state.put("order changes", lines("""
 				select o.order_no, c.old_status, c.new_status, c.old_amount, c.new_amount, c.old_refund, c.new_refund
 				from order_change c join orders o on o.id = c.order_id where c.tenant_id = ?""", id));
