@@ -127,6 +127,14 @@ public final class FirstAccounts {
 	}
 
 	/**
+	 * Roughly how much heap the accounts gathered so far hold: their keys, identifiers
+	 * with blind index and ciphertext, and sightings, with the maps around them.
+	 */
+	public long approximateBytes() {
+		return this.accounts.size() * 140L + this.identifierValues.size() * 300L + this.sightings.length * 8L;
+	}
+
+	/**
 	 * Links the accounts, writes the graph in the caller's transaction and tells who
 	 * listens that accounts were absorbed.
 	 */

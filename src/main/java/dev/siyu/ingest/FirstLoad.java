@@ -196,6 +196,7 @@ final class FirstLoad {
 		this.jdbc.sql("select order_no, item_count, items_hash from item_agg").query((rs) -> {
 			ofOrders.put(rs.getString(1), new ItemsOfOrder(rs.getInt(2), rs.getBytes(3)));
 		});
+		checkMemory(ofOrders.size() * 200L);
 		return new Items(rows, repeated, ofOrders, rejectedOrders);
 	}
 
@@ -319,7 +320,9 @@ final class FirstLoad {
 			out.bytes(line.receiver()).bytes(line.lineHash()).bytes((ofOrder != null) ? ofOrder.hash : null);
 			out.number(this.jobId).number(this.jobId);
 			out.endRow();
-			this.written++;
+			if ((++this.written & 0xFFFF) == 0) {
+				checkMemory(this.accounts.approximateBytes() + ((this.items != null) ? this.items.size() * 200L : 0));
+			}
 		}
 
 	}
@@ -396,6 +399,17 @@ final class FirstLoad {
 				.update());
 		}
 
+	}
+
+	/**
+	 * Gives way when what a first load keeps in memory would take more than half the
+	 * heap: the general path keeps its work in the database.
+	 */
+	private static void checkMemory(long bytes) {
+		if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+			throw new GivenWay(
+					"the accounts of the files would take " + bytes / (1024 * 1024) + " MB, more than half the heap");
+		}
 	}
 
 	/** The last version of an order held back, and how many versions were seen. */
