@@ -121,11 +121,6 @@ public final class FirstAccounts {
 		this.sightings[this.sightingCount++] = ((long) account << 32) | number;
 	}
 
-	/** How many accounts were seen. */
-	public int size() {
-		return this.accounts.size();
-	}
-
 	/**
 	 * Roughly how much heap the accounts gathered so far hold: their keys, identifiers
 	 * with blind index and ciphertext, and sightings, with the maps around them.

@@ -210,12 +210,7 @@ final class FirstLoad {
 			.params(tenant, platform)
 			.update();
 		this.jdbc.sql("analyze merged_order").update();
-		for (Object[] unknown : merge.itemsOfUnknownOrders()) {
-			String label = plan.files().get((Integer) unknown[0]).label();
-			errors.reject(label, (Long) unknown[1], "订单编号", (String) unknown[2], "order " + unknown[2]
-					+ " is not known: import the order file (ExportOrderList) with or before its item file");
-		}
-		return merge.mergeItems();
+		return merge.mergeItems(errors, (file) -> plan.files().get(file).label());
 	}
 
 	/**

@@ -362,12 +362,7 @@ public class Imports {
 		long itemRows = 0;
 		if (hasItems) {
 			progress.report(0.95, "merging items");
-			for (Object[] unknown : merge.itemsOfUnknownOrders()) {
-				String label = plan.files().get((Integer) unknown[0]).label();
-				errors.reject(label, (Long) unknown[1], "订单编号", (String) unknown[2], "order " + unknown[2]
-						+ " is not known: import the order file (ExportOrderList) with or before its item file");
-			}
-			itemRows = merge.mergeItems();
+			itemRows = merge.mergeItems(errors, (file) -> plan.files().get(file).label());
 		}
 		ImportResult result = new ImportResult(jobId, rows, orders[0], orders[1], staged - orders[0] - orders[1],
 				errors.count(), repeatedRows, itemRows, errors.path(), unknownStatuses.rows());

@@ -247,19 +247,16 @@ final class LineStager {
 			h.append(SEP).append(row.text(field));
 		}
 
-		IdentifierKinds.Identifier[] identifiers = new IdentifierKinds.Identifier[this.slots];
+		Line.Identifier[] seen = new Line.Identifier[this.slots];
 		if (accountKey != null) {
 			for (int i = 0; i < this.match.identifiers.size(); i++) {
 				HeaderMatch.BoundIdentifier bound = this.match.identifiers.get(i);
-				identifiers[i] = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
-				if (identifiers[i] != null) {
-					h.append(SEP).append(identifiers[i].kind()).append(':').append(identifiers[i].value());
+				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
+				if (identifier != null) {
+					h.append(SEP).append(identifier.kind()).append(':').append(identifier.value());
+					seen[i] = seen(identifier);
 				}
 			}
-		}
-		Line.Identifier[] seen = new Line.Identifier[this.slots];
-		for (int i = 0; i < identifiers.length; i++) {
-			seen[i] = seen(identifiers[i]);
 		}
 		this.repeated.see((this.mapping.granularity() == Mapping.Granularity.ORDER) ? orderNo : orderNo + SEP + lineKey,
 				orderNo);
@@ -304,9 +301,6 @@ final class LineStager {
 	}
 
 	private Line.Identifier seen(IdentifierKinds.Identifier identifier) {
-		if (identifier == null) {
-			return null;
-		}
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
 		if (identifier.strong() || IdentifierKinds.ATTRIBUTES.contains(identifier.kind())) {

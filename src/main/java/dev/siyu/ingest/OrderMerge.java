@@ -1,6 +1,7 @@
 package dev.siyu.ingest;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -256,10 +257,15 @@ final class OrderMerge {
 
 	/**
 	 * Writes the items of a separate item file: for orders this import inserted, and for
-	 * orders imported before whose items changed. Items of unknown orders are left for
-	 * the error report.
+	 * orders imported before whose items changed. Items of unknown orders are rejected
+	 * into the error report, named by the label of their file.
 	 */
-	long mergeItems() {
+	long mergeItems(ErrorReport errors, IntFunction<String> fileLabels) {
+		for (Object[] unknown : itemsOfUnknownOrders()) {
+			errors.reject(fileLabels.apply((Integer) unknown[0]), (Long) unknown[1], "订单编号", (String) unknown[2],
+					"order " + unknown[2]
+							+ " is not known: import the order file (ExportOrderList) with or before its item file");
+		}
 		mergeProducts("stg_i");
 		this.jdbc.sql("""
 				create temp table item_order on commit drop as
@@ -286,7 +292,7 @@ final class OrderMerge {
 	}
 
 	/** Staged item rows whose order is unknown: (file_no, row_no, order_no). */
-	List<Object[]> itemsOfUnknownOrders() {
+	private List<Object[]> itemsOfUnknownOrders() {
 		return this.jdbc
 			.sql("""
 					select i.file_no, i.row_no, i.order_no from stg_item i

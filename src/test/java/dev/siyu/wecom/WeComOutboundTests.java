@@ -199,6 +199,7 @@ class WeComOutboundTests {
 	void aPersonWithTwoContactsReceivesOnceThroughTheNewestFriendshipAndIsCappedAcrossBoth() throws Exception {
 		String mobile = "13922224444";
 		String older = this.corp.people.addFriend("guide01", null, mobile).externalUserId();
+		// WeCom dates a friendship in whole seconds: the second one must be newer
 		Thread.sleep(1100);
 		String newer = this.corp.people.addFriend("guide02", null, mobile).externalUserId();
 		long person = await().atMost(Duration.ofSeconds(15))
