@@ -9,12 +9,23 @@ import java.util.function.DoubleSupplier;
  * breaks inside quotes, CRLF, LF or CR line ends. A quote inside an unquoted cell is kept
  * as text, and text after a closing quote is appended to the cell. Cells are copied into
  * one reused buffer and become strings only when asked for.
+ * <p>
+ * A cell that opens with a quote which never closes (the file ends inside it, it grows
+ * past {@value #MAX_QUOTED_CHARS} characters, or it runs over a line break to a "closing"
+ * quote followed by more text) is read again with the quote as plain text, and its row is
+ * flagged in {@link #unclosedQuote()}: one stray quote costs its own row, not the rest of
+ * the file.
  */
 final class CsvRows implements TabularRows {
 
 	private static final int BUFFER_CHARS = 64 * 1024;
 
 	private static final int MAX_ROW_CHARS = 16 * 1024 * 1024;
+
+	/** Thirty times what a spreadsheet cell holds. */
+	static final int MAX_QUOTED_CHARS = 1024 * 1024;
+
+	private static final char[] OPENING_QUOTE = { '"' };
 
 	private final Reader reader;
 
@@ -44,6 +55,13 @@ final class CsvRows implements TabularRows {
 
 	private boolean unterminated;
 
+	private int unclosedQuote = -1;
+
+	/** Input to read again before the rest of the file, after an unclosed quote. */
+	private char[] replay;
+
+	private int replayFrom;
+
 	/**
 	 * @param reader the text, without a byte order mark
 	 * @param fileName the name used in error messages
@@ -66,6 +84,7 @@ final class CsvRows implements TabularRows {
 		this.rowLength = 0;
 		this.cellCount = 0;
 		this.unterminated = false;
+		this.unclosedQuote = -1;
 		if (this.position >= this.limit && !fill()) {
 			return false;
 		}
@@ -101,6 +120,11 @@ final class CsvRows implements TabularRows {
 	}
 
 	@Override
+	public int unclosedQuote() {
+		return this.unclosedQuote;
+	}
+
+	@Override
 	public long rowNumber() {
 		return this.rowNumber;
 	}
@@ -129,7 +153,12 @@ final class CsvRows implements TabularRows {
 	}
 
 	private void readQuoted() throws IOException {
+		int cellStart = this.rowLength;
 		while (true) {
+			if (this.rowLength - cellStart > MAX_QUOTED_CHARS) {
+				readAgainUnquoted(cellStart, "");
+				return;
+			}
 			char[] chars = this.buffer;
 			int start = this.position;
 			int end = this.limit;
@@ -144,16 +173,59 @@ final class CsvRows implements TabularRows {
 				if (this.position >= this.limit && !fill()) {
 					return;
 				}
-				if (this.buffer[this.position] != '"') {
+				char next = this.buffer[this.position];
+				if (next != '"') {
+					if (next != this.delimiter && next != '\n' && next != '\r' && spansLines(cellStart)) {
+						readAgainUnquoted(cellStart, "\"");
+					}
 					return;
 				}
 				append(this.buffer, this.position, 1);
 				this.position++;
 			}
 			else if (!fill()) {
-				throw problem("has a quote (\") that is never closed");
+				readAgainUnquoted(cellStart, "");
+				return;
 			}
 		}
+	}
+
+	private boolean spansLines(int cellStart) {
+		for (int i = cellStart; i < this.rowLength; i++) {
+			if (this.row[i] == '\n' || this.row[i] == '\r') {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Takes back what was read as the quoted cell from {@code cellStart} (with its
+	 * doubled quotes and the already consumed {@code tail}), keeps the opening quote as
+	 * text and reads the rest again as plain input.
+	 */
+	private void readAgainUnquoted(int cellStart, String tail) throws IOException {
+		int pending = this.limit - this.position;
+		int replayed = (this.replay != null) ? this.replay.length - this.replayFrom : 0;
+		StringBuilder again = new StringBuilder(2 * (this.rowLength - cellStart) + tail.length() + pending + replayed);
+		for (int i = cellStart; i < this.rowLength; i++) {
+			char c = this.row[i];
+			again.append(c);
+			if (c == '"') {
+				again.append('"');
+			}
+		}
+		again.append(tail).append(this.buffer, this.position, pending);
+		if (replayed > 0) {
+			again.append(this.replay, this.replayFrom, replayed);
+		}
+		this.replay = new char[again.length()];
+		again.getChars(0, again.length(), this.replay, 0);
+		this.replayFrom = 0;
+		this.position = this.limit;
+		this.rowLength = cellStart;
+		append(OPENING_QUOTE, 0, 1);
+		this.unclosedQuote = this.cellCount;
 	}
 
 	private boolean readUnquoted() throws IOException {
@@ -224,6 +296,17 @@ final class CsvRows implements TabularRows {
 
 	/** Refills the buffer from the start; {@code false} at the end of the input. */
 	private boolean fill() throws IOException {
+		if (this.replay != null) {
+			int n = Math.min(this.buffer.length, this.replay.length - this.replayFrom);
+			System.arraycopy(this.replay, this.replayFrom, this.buffer, 0, n);
+			this.replayFrom += n;
+			if (this.replayFrom == this.replay.length) {
+				this.replay = null;
+			}
+			this.position = 0;
+			this.limit = n;
+			return true;
+		}
 		if (this.endOfInput) {
 			return false;
 		}

@@ -113,6 +113,9 @@ final class LineStager {
 			if (rows.cutOff()) {
 				row.rejectCutOff(rows.header());
 			}
+			else if (rows.unclosedQuote() >= 0) {
+				row.rejectUnclosedQuote(rows.header(), rows.unclosedQuote());
+			}
 			else if (rows.spilledWidth() > 0) {
 				row.rejectSpilled(rows.header().size(), rows.spilledWidth());
 			}
@@ -474,6 +477,18 @@ final class LineStager {
 			}
 			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
 					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		void rejectUnclosedQuote(List<String> header, int index) {
+			String column = (index < header.size()) ? header.get(index) : "";
+			String shown = shownAt(index);
+			if (shown.length() > 60) {
+				shown = shown.substring(0, 60) + "…";
+			}
+			reject(column, shown, "the cell in column " + (index + 1)
+					+ " opens with a quote (\") that is never closed; the"
+					+ " rows after it were read with that quote as plain text, and this row is left out: remove the"
+					+ " quote or close it, then import the file again");
 		}
 
 		void rejectSpilled(int columns, int width) {

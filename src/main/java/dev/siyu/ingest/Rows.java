@@ -24,6 +24,14 @@ interface Rows extends AutoCloseable {
 	}
 
 	/**
+	 * The index of the current row's cell that opens with a quote (") never closed, which
+	 * was read as plain text instead; -1 when there is none.
+	 */
+	default int unclosedQuote() {
+		return -1;
+	}
+
+	/**
 	 * The number of cells of the current row when it has values past the header's columns
 	 * (its cells are shifted), else 0.
 	 */

@@ -253,6 +253,11 @@ final class TabularFile implements Rows {
 	}
 
 	@Override
+	public int unclosedQuote() {
+		return this.exhausted ? -1 : this.rows.unclosedQuote();
+	}
+
+	@Override
 	public int spilledWidth() {
 		if (!(this.rows instanceof CsvRows)) {
 			return 0;

@@ -24,6 +24,14 @@ interface TabularRows extends Closeable {
 		return false;
 	}
 
+	/**
+	 * The index of the current row's cell that opens with a quote never closed, read with
+	 * the quote as plain text; -1 when there is none.
+	 */
+	default int unclosedQuote() {
+		return -1;
+	}
+
 	/** The row number a spreadsheet shows for the current row. */
 	long rowNumber();
 

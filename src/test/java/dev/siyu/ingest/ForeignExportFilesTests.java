@@ -75,6 +75,33 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aBuyerMessageOpeningWithAQuoteNeverClosedCostsOnlyItsOwnRow() throws Exception {
+		Path orders = ExportFixture.taobaoOrders()
+			.order("5001")
+			.set("买家会员名", "a")
+			.order("5002")
+			.set("买家会员名", "b")
+			.set("买家留言", "@@送给妈妈")
+			.order("5003")
+			.set("买家会员名", "c")
+			.order("5004")
+			.set("买家会员名", "d")
+			.writeTo(this.dir);
+		Charset gbk = Charset.forName("GBK");
+		Files.writeString(orders, Files.readString(orders, gbk).replace("@@", "\""), gbk);
+
+		ImportResult result = importFiles("taobao", orders);
+
+		assertThat(result.imported()).isEqualTo(3);
+		assertThat(result.rejected()).isEqualTo(1);
+		assertThat(orderNumbers()).containsExactly("5001", "5003", "5004");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("ExportOrderList202401.csv,3,买家留言,")
+			.contains("opens with a quote (\"\") that is never closed");
+	}
+
+	@Test
 	void aTotalRowUnderTheOrdersIsReportedAsATotalNotImportedAsAnOrder() throws Exception {
 		Path orders = ExportFixture.taobaoOrders()
 			.order("5001")

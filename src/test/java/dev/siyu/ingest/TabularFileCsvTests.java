@@ -335,13 +335,81 @@ class TabularFileCsvTests {
 	}
 
 	@Test
-	void rejectsAQuoteThatIsNeverClosed() throws IOException {
-		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\n1,ok\n2,\"broken\n3,more\n");
+	void readsAQuoteThatIsNeverClosedAsTextAndFlagsOnlyItsRow() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8,
+				"id,note,amount\n1,ok,1\n2,\"broken,2\n3,more,3\n4,\"fine\",4\n");
 
 		try (TabularFile tabular = TabularFile.open(file)) {
 			assertThat(tabular.next()).isTrue();
-			assertThatIOException().isThrownBy(tabular::next)
-				.withMessage("file orders.csv: row 3 has a quote (\") that is never closed");
+			assertThat(tabular.unclosedQuote()).isEqualTo(-1);
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.rowNumber()).isEqualTo(3);
+			assertThat(cells(tabular)).containsExactly("2", "\"broken", "2");
+			assertThat(tabular.unclosedQuote()).isEqualTo(1);
+			assertThat(tabular.next()).isTrue();
+			assertThat(tabular.rowNumber()).isEqualTo(4);
+			assertThat(cells(tabular)).containsExactly("3", "more", "3");
+			assertThat(tabular.unclosedQuote()).isEqualTo(-1);
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("4", "fine", "4");
+			assertThat(tabular.next()).isFalse();
+		}
+	}
+
+	@Test
+	void readsAgainFromAStrayQuoteThatAFarLaterQuoteSeemsToClose() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8,
+				"id,note,size\n1,\"gift,a\n2,say \"\"hi\"\",b\n3,x,15\" screen\n4,y,c\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			List<List<String>> rows = new ArrayList<>();
+			List<Integer> flagged = new ArrayList<>();
+			while (tabular.next()) {
+				rows.add(cells(tabular));
+				flagged.add(tabular.unclosedQuote());
+			}
+			assertThat(rows).containsExactly(List.of("1", "\"gift", "a"), List.of("2", "say \"\"hi\"\"", "b"),
+					List.of("3", "x", "15\" screen"), List.of("4", "y", "c"));
+			assertThat(flagged).containsExactly(1, -1, -1, -1);
+		}
+	}
+
+	@Test
+	void keepsQuotedCellsThatSpanLinesAndCloseProperly() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\n1,\"two\nlines\"\n2,\"x\"\"y\"\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("1", "two\nlines");
+			assertThat(tabular.unclosedQuote()).isEqualTo(-1);
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("2", "x\"y");
+			assertThat(tabular.next()).isFalse();
+		}
+	}
+
+	@Test
+	void givesUpOnAQuotedCellLongerThanAnySpreadsheetWrites() throws IOException {
+		StringBuilder text = new StringBuilder("id,note\n1,\"stray\n");
+		int rows = CsvRows.MAX_QUOTED_CHARS / 10;
+		for (int i = 2; i <= rows; i++) {
+			text.append(i).append(",note\n");
+		}
+		text.append("0,\"closed\"\n");
+		Path file = write("orders.csv", StandardCharsets.UTF_8, text.toString());
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			int read = 0;
+			int flagged = 0;
+			String last = null;
+			while (tabular.next()) {
+				read++;
+				flagged += (tabular.unclosedQuote() >= 0) ? 1 : 0;
+				last = tabular.cell(1);
+			}
+			assertThat(read).isEqualTo(rows + 1);
+			assertThat(flagged).isEqualTo(1);
+			assertThat(last).isEqualTo("closed");
 		}
 	}
 
