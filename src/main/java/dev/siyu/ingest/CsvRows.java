@@ -57,6 +57,8 @@ final class CsvRows implements TabularRows {
 
 	private int unclosedQuote = -1;
 
+	private int undecodable = -1;
+
 	/** Input to read again before the rest of the file, after an unclosed quote. */
 	private char[] replay;
 
@@ -85,6 +87,7 @@ final class CsvRows implements TabularRows {
 		this.cellCount = 0;
 		this.unterminated = false;
 		this.unclosedQuote = -1;
+		this.undecodable = -1;
 		if (this.position >= this.limit && !fill()) {
 			return false;
 		}
@@ -93,6 +96,9 @@ final class CsvRows implements TabularRows {
 		while (more) {
 			more = readCell();
 			endCell();
+		}
+		if (this.reader instanceof StrictTextReader text && text.damaged() > 0) {
+			this.undecodable = cellHolding(StrictTextReader.REPLACEMENT);
 		}
 		return true;
 	}
@@ -117,6 +123,11 @@ final class CsvRows implements TabularRows {
 	@Override
 	public boolean unterminated() {
 		return this.unterminated;
+	}
+
+	@Override
+	public int undecodable() {
+		return this.undecodable;
 	}
 
 	@Override
@@ -188,6 +199,19 @@ final class CsvRows implements TabularRows {
 				return;
 			}
 		}
+	}
+
+	private int cellHolding(char c) {
+		for (int i = 0; i < this.rowLength; i++) {
+			if (this.row[i] == c) {
+				int cell = 0;
+				while (this.cellEnds[cell] <= i) {
+					cell++;
+				}
+				return cell;
+			}
+		}
+		return -1;
 	}
 
 	private boolean spansLines(int cellStart) {

@@ -113,6 +113,9 @@ final class LineStager {
 			if (rows.cutOff()) {
 				row.rejectCutOff(rows.header());
 			}
+			else if (rows.undecodable() >= 0) {
+				row.rejectUndecodable(rows.header(), rows.undecodable());
+			}
 			else if (rows.unclosedQuote() >= 0) {
 				row.rejectUnclosedQuote(rows.header(), rows.unclosedQuote());
 			}
@@ -477,6 +480,13 @@ final class LineStager {
 			}
 			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
 					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		void rejectUndecodable(List<String> header, int index) {
+			String column = (index < header.size()) ? header.get(index) : "";
+			reject(column, shownAt(index), "the cell in column " + (index + 1) + " holds bytes that are not text in"
+					+ " the file's encoding (shown as \uFFFD): the file mixes encodings or was damaged; save it in one"
+					+ " encoding (UTF-8 or GBK) and import it again");
 		}
 
 		void rejectUnclosedQuote(List<String> header, int index) {

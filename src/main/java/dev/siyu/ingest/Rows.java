@@ -24,6 +24,14 @@ interface Rows extends AutoCloseable {
 	}
 
 	/**
+	 * The index of the current row's first cell holding bytes that were not text in the
+	 * file's encoding (read as U+FFFD); -1 when there is none.
+	 */
+	default int undecodable() {
+		return -1;
+	}
+
+	/**
 	 * The index of the current row's cell that opens with a quote (") never closed, which
 	 * was read as plain text instead; -1 when there is none.
 	 */

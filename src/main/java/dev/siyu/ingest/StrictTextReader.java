@@ -11,15 +11,15 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * Decodes text strictly: a byte sequence that is not valid in the file's encoding is an
- * error naming the file and where, never a silent replacement character in someone's
- * name.
+ * Decodes text strictly: a byte sequence that is not valid in the file's encoding becomes
+ * U+FFFD and is counted, so that the row holding it is rejected rather than imported with
+ * a replacement character in someone's name.
  */
 final class StrictTextReader extends Reader {
 
-	private final InputStream in;
+	static final char REPLACEMENT = '\uFFFD';
 
-	private final String fileName;
+	private final InputStream in;
 
 	private final CharsetDecoder decoder;
 
@@ -29,11 +29,10 @@ final class StrictTextReader extends Reader {
 
 	private boolean endOfInput;
 
-	private long bytesBefore;
+	private long damaged;
 
-	StrictTextReader(InputStream in, Charset charset, String fileName) {
+	StrictTextReader(InputStream in, Charset charset) {
 		this.in = in;
-		this.fileName = fileName;
 		this.decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -57,9 +56,13 @@ final class StrictTextReader extends Reader {
 		while (this.chars.position() == 0) {
 			CoderResult result = this.decoder.decode(this.bytes, this.chars, this.endOfInput);
 			if (result.isError()) {
-				throw new IOException("file " + this.fileName + " is not valid " + this.decoder.charset().name()
-						+ " text near byte " + (this.bytesBefore + this.bytes.position())
-						+ ": save it in one encoding (UTF-8 or GBK)");
+				if (!this.chars.hasRemaining()) {
+					break;
+				}
+				this.bytes.position(this.bytes.position() + result.length());
+				this.chars.put(REPLACEMENT);
+				this.damaged++;
+				continue;
 			}
 			if (result.isOverflow()) {
 				break;
@@ -74,8 +77,12 @@ final class StrictTextReader extends Reader {
 		return this.chars.hasRemaining();
 	}
 
+	/** How many byte sequences were not text in the file's encoding, so far. */
+	long damaged() {
+		return this.damaged;
+	}
+
 	private void refill() throws IOException {
-		this.bytesBefore += this.bytes.position();
 		this.bytes.compact();
 		int read = this.in.read(this.bytes.array(), this.bytes.position(), this.bytes.remaining());
 		if (read < 0) {

@@ -137,7 +137,7 @@ final class TabularFile implements Rows {
 		}
 		InputStream text = new SequenceInputStream(
 				new ByteArrayInputStream(sample, encoding.bomLength(), length - encoding.bomLength()), in);
-		CsvRows rows = new CsvRows(new StrictTextReader(text, encoding.charset(), fileName), fileName,
+		CsvRows rows = new CsvRows(new StrictTextReader(text, encoding.charset()), fileName,
 				() -> in.fractionOf(sizeBytes));
 		String kind = (rows.delimiter() == '\t') ? "TSV" : "CSV";
 		return new TabularFile(kind, fileName, encoding.charset(), rows, encoding.charset().name());
@@ -250,6 +250,11 @@ final class TabularFile implements Rows {
 	@Override
 	public boolean cutOff() {
 		return !this.exhausted && this.rows.unterminated() && this.rows.size() < this.header.size();
+	}
+
+	@Override
+	public int undecodable() {
+		return this.exhausted ? -1 : this.rows.undecodable();
 	}
 
 	@Override

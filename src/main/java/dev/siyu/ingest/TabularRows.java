@@ -25,6 +25,14 @@ interface TabularRows extends Closeable {
 	}
 
 	/**
+	 * The index of the current row's first cell holding bytes that were not text in the
+	 * file's encoding; -1 when there is none.
+	 */
+	default int undecodable() {
+		return -1;
+	}
+
+	/**
 	 * The index of the current row's cell that opens with a quote never closed, read with
 	 * the quote as plain text; -1 when there is none.
 	 */

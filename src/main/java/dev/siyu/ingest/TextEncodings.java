@@ -45,10 +45,15 @@ final class TextEncodings {
 		if (containsNul(sample, length)) {
 			return null;
 		}
-		if (isValid(StandardCharsets.UTF_8, sample, length, wholeInput)) {
+		Evidence utf8 = Evidence.of(StandardCharsets.UTF_8, sample, length, wholeInput);
+		if (utf8.errors == 0) {
 			return new Detected(StandardCharsets.UTF_8, 0);
 		}
-		if (isValid(GB18030, sample, length, wholeInput)) {
+		Evidence gb = Evidence.of(GB18030, sample, length, wholeInput);
+		if (utf8.mostlyText()) {
+			return new Detected(StandardCharsets.UTF_8, 0);
+		}
+		if (gb.mostlyText()) {
 			return new Detected(GB18030, 0);
 		}
 		return null;
@@ -63,27 +68,87 @@ final class TextEncodings {
 		return true;
 	}
 
-	/** UTF-8 when the whole file decodes as UTF-8, else GB18030 (which GBK files are). */
+	/**
+	 * UTF-8 when the whole file is UTF-8 but for a few damaged bytes, else GB18030 (which
+	 * GBK files are).
+	 */
 	static Detected detectWhole(Path file) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		Evidence utf8 = new Evidence(StandardCharsets.UTF_8);
 		ByteBuffer in = ByteBuffer.allocate(1 << 20);
-		CharBuffer out = CharBuffer.allocate(1 << 20);
 		try (ReadableByteChannel channel = Files.newByteChannel(file)) {
 			boolean end = false;
-			while (!end) {
+			while (!end && !utf8.clearlyOther()) {
 				end = channel.read(in) < 0;
 				in.flip();
-				CoderResult result = decoder.decode(in, out, end);
-				if (result.isError()) {
-					return new Detected(GB18030, 0);
-				}
+				utf8.decode(in, end);
 				in.compact();
-				out.clear();
 			}
 		}
-		return new Detected(StandardCharsets.UTF_8, 0);
+		return new Detected(utf8.mostlyText() ? StandardCharsets.UTF_8 : GB18030, 0);
+	}
+
+	/**
+	 * How well bytes decode in an encoding: the byte sequences that are not valid in it,
+	 * against the characters beyond ASCII that are. A file in one encoding with a few
+	 * damaged bytes is mostly text; GBK read as UTF-8 fails on most of its characters.
+	 */
+	private static final class Evidence {
+
+		private final CharsetDecoder decoder;
+
+		private final CharBuffer out = CharBuffer.allocate(1 << 16);
+
+		private long errors;
+
+		private long beyondAscii;
+
+		Evidence(Charset charset) {
+			this.decoder = charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		}
+
+		static Evidence of(Charset charset, byte[] bytes, int length, boolean wholeInput) {
+			Evidence evidence = new Evidence(charset);
+			evidence.decode(ByteBuffer.wrap(bytes, 0, length), wholeInput);
+			return evidence;
+		}
+
+		void decode(ByteBuffer in, boolean endOfInput) {
+			while (true) {
+				CoderResult result = this.decoder.decode(in, this.out, endOfInput);
+				count();
+				if (result.isError()) {
+					this.errors++;
+					in.position(in.position() + result.length());
+				}
+				else if (result.isUnderflow()) {
+					if (endOfInput) {
+						this.decoder.flush(this.out);
+					}
+					return;
+				}
+			}
+		}
+
+		boolean mostlyText() {
+			return this.errors == 0 || this.beyondAscii >= 100 * this.errors;
+		}
+
+		boolean clearlyOther() {
+			return this.errors >= 64 && !mostlyText();
+		}
+
+		private void count() {
+			this.out.flip();
+			while (this.out.hasRemaining()) {
+				if (this.out.get() >= 0x80) {
+					this.beyondAscii++;
+				}
+			}
+			this.out.clear();
+		}
+
 	}
 
 	/**

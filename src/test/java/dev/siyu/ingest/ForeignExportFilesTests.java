@@ -102,6 +102,32 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aNameWithBytesThatAreNotUtf8CostsOnlyItsOwnOrder() throws Exception {
+		Path lines = ExportFixture.douyin()
+			.order("6901")
+			.set("子订单编号", "6901-1")
+			.order("6902")
+			.set("子订单编号", "6902-1")
+			.set("收件人", "王@@")
+			.order("6903")
+			.set("子订单编号", "6903-1")
+			.writeTo(this.dir);
+		byte[] bytes = Files.readAllBytes(lines);
+		String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("@@", "\u00e6\u009d");
+		Files.write(lines, text.getBytes(StandardCharsets.ISO_8859_1));
+
+		ImportResult result = importFiles("douyin", lines);
+
+		assertThat(result.imported()).isEqualTo(2);
+		assertThat(orderNumbers()).containsExactly("6901", "6903");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("fxg_export_202401.csv,3,收件人,")
+			.contains("not text in the file's encoding")
+			.doesNotContain("王");
+	}
+
+	@Test
 	void aTotalRowUnderTheOrdersIsReportedAsATotalNotImportedAsAnOrder() throws Exception {
 		Path orders = ExportFixture.taobaoOrders()
 			.order("5001")

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StrictTextReaderTests {
 
@@ -44,24 +43,25 @@ class StrictTextReaderTests {
 	}
 
 	@Test
-	void utf8ThatLaterBreaksIsAnErrorNotAReplacementCharacter() {
+	void bytesThatAreNotUtf8AreMarkedAndCountedNeverPassedOffAsText() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		bytes.writeBytes("名字\n".getBytes(StandardCharsets.UTF_8));
-		bytes.writeBytes("欧阳\n".getBytes(GBK));
+		bytes.writeBytes(new byte[] { 'a', (byte) 0xE6, (byte) 0x9D, 'b', '\n', (byte) 0xFF });
+		StrictTextReader reader = new StrictTextReader(new ByteArrayInputStream(bytes.toByteArray()),
+				StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(bytes.toByteArray()),
-				StandardCharsets.UTF_8, "mixed.csv")))
-			.isInstanceOf(IOException.class)
-			.hasMessageContaining("mixed.csv")
-			.hasMessageContaining("not valid UTF-8");
+		assertThat(readAll(reader)).isEqualTo("名字\na\uFFFDb\n\uFFFD");
+		assertThat(reader.damaged()).isEqualTo(2);
 	}
 
 	@Test
 	void plainUtf8IsReadAsIs() throws IOException {
 		byte[] text = "订单编号,金额\n1,99.00\n".getBytes(StandardCharsets.UTF_8);
 
-		assertThat(readAll(new StrictTextReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8, "a.csv")))
-			.isEqualTo("订单编号,金额\n1,99.00\n");
+		StrictTextReader reader = new StrictTextReader(new ByteArrayInputStream(text), StandardCharsets.UTF_8);
+
+		assertThat(readAll(reader)).isEqualTo("订单编号,金额\n1,99.00\n");
+		assertThat(reader.damaged()).isZero();
 	}
 
 	private static String readAll(Reader reader) throws IOException {

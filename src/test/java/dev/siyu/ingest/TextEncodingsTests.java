@@ -52,6 +52,29 @@ class TextEncodingsTests {
 	}
 
 	@Test
+	void aFewDamagedBytesDoNotChangeTheEncoding() {
+		String text = "订单编号,收件人,详细地址\n".repeat(40);
+		byte[] utf8 = damaged(text.getBytes(StandardCharsets.UTF_8));
+		byte[] gbk = damaged(text.getBytes(Charset.forName("GBK")));
+
+		assertThat(detect(utf8, true).charset()).isEqualTo(StandardCharsets.UTF_8);
+		assertThat(detect(gbk, true).charset()).isEqualTo(TextEncodings.GB18030);
+	}
+
+	@Test
+	void gbkTextIsNeverTakenForDamagedUtf8() {
+		byte[] gbk = "王芳,浙江省杭州市西湖区文三路,收货人姓名,买家留言\n".repeat(200).getBytes(Charset.forName("GBK"));
+
+		assertThat(detect(gbk, true).charset()).isEqualTo(TextEncodings.GB18030);
+	}
+
+	private static byte[] damaged(byte[] bytes) {
+		byte[] copy = bytes.clone();
+		copy[copy.length / 2] = (byte) 0xFF;
+		return copy;
+	}
+
+	@Test
 	void binaryIsNoText() {
 		assertThat(detect(new byte[] { 'P', 'K', 0, 0, 1 }, true)).isNull();
 		assertThat(detect(new byte[] { 'a', (byte) 0x80, 'b' }, true)).isNull();
