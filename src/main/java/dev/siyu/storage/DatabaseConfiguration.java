@@ -38,6 +38,8 @@ class DatabaseConfiguration {
 		settings.put("temp_buffers", "256MB");
 		settings.put("maintenance_work_mem", "256MB");
 		settings.put("max_connections", "100");
+		// a command killed mid-statement must not leave its query running on the server
+		settings.put("client_connection_check_interval", "5s");
 		settings.put("log_min_duration_statement", Integer.toString(logSlowStatements));
 		return LocalPostgres.open(dataDirectory.path(), settings);
 	}
