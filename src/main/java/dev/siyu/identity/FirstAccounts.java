@@ -179,11 +179,14 @@ public final class FirstAccounts {
 			}
 		}
 		AccountSets sets = AccountSets.connect(index, linking, DoNotLink.none(), this.hubThreshold);
+		String[] keys = new String[accountCount];
+		this.accounts.forEach((key, a) -> keys[a] = key);
+		int[] byKey = inKeyOrder(keys);
 		int[] personOf = new int[accountCount];
 		int persons = 0;
 		int[] personOfRoot = new int[accountCount];
 		Arrays.fill(personOfRoot, -1);
-		for (int a = 0; a < accountCount; a++) {
+		for (int a : byKey) {
 			int root = sets.sets.find(a);
 			if (personOfRoot[root] < 0) {
 				personOfRoot[root] = persons++;
@@ -191,8 +194,6 @@ public final class FirstAccounts {
 			personOf[a] = personOfRoot[root];
 		}
 		long[] personIds = ids("person", persons);
-		String[] keys = new String[accountCount];
-		this.accounts.forEach((key, a) -> keys[a] = key);
 		try (CopyWriter rows = CopyWriter.into(connection, "person (id, tenant_id)")) {
 			for (long id : personIds) {
 				rows.row(2).int8(id).int8(this.scope);
@@ -201,7 +202,7 @@ public final class FirstAccounts {
 		}
 		try (CopyWriter rows = CopyWriter.into(connection,
 				"account (id, tenant_id, platform, account_key, person_id)")) {
-			for (int a = 0; a < accountCount; a++) {
+			for (int a : byKey) {
 				rows.row(5)
 					.int8(this.accountIds[a])
 					.int8(this.scope)
@@ -315,6 +316,24 @@ public final class FirstAccounts {
 			order[rank] = (int) (packed[rank] & ((1 << 24) - 1));
 		}
 		return order;
+	}
+
+	/**
+	 * The account numbers by account key: written in that order, the accounts append to
+	 * the two indexes on their key, and persons numbered in it to the one on the person,
+	 * leaving only the primary key to take inserts at random.
+	 */
+	private static int[] inKeyOrder(String[] keys) {
+		Integer[] order = new Integer[keys.length];
+		for (int a = 0; a < keys.length; a++) {
+			order[a] = a;
+		}
+		Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+		int[] sorted = new int[keys.length];
+		for (int i = 0; i < keys.length; i++) {
+			sorted[i] = order[i];
+		}
+		return sorted;
 	}
 
 	/** The sightings without repeats, sorted. */
