@@ -63,6 +63,8 @@ final class LineStager {
 
 	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
 
+	private final Utf8Buffer hashBytes = new Utf8Buffer();
+
 	private final StringBuilder hashInput = new StringBuilder(512);
 
 	private final Set<String> rejectedOrders = new HashSet<>();
@@ -273,7 +275,7 @@ final class LineStager {
 				row.text(OrderField.CREATOR_NAME), row.text(OrderField.TRAFFIC_SOURCE), row.text(OrderField.CHANNEL),
 				address.province(), address.city(), address.district(),
 				receiver(receiverName, receiverPhone, fullAddress),
-				this.personalData.keyedDigest(h.toString().getBytes(StandardCharsets.UTF_8)), seen));
+				this.personalData.keyedDigest(this.hashBytes.bytes(), this.hashBytes.encode(h)), seen));
 		return true;
 	}
 

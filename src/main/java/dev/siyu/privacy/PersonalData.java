@@ -164,6 +164,17 @@ public class PersonalData {
 		return Arrays.copyOf(mac.doFinal(), INDEX_BYTES);
 	}
 
+	/**
+	 * {@link #keyedDigest(byte[]...)} of one part, the first {@code length} bytes of
+	 * {@code bytes}.
+	 */
+	public byte[] keyedDigest(byte[] bytes, int length) {
+		Mac mac = this.digestMacs.get();
+		mac.update(new byte[] { (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length });
+		mac.update(bytes, 0, length);
+		return Arrays.copyOf(mac.doFinal(), INDEX_BYTES);
+	}
+
 	/** {@link #keyedDigest(byte[]...)} of the parts in UTF-8. */
 	public byte[] keyedDigest(String... parts) {
 		byte[][] bytes = new byte[parts.length][];
