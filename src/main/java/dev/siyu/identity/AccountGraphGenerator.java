@@ -3,6 +3,8 @@ package dev.siyu.identity;
 import java.sql.SQLException;
 import java.util.SplittableRandom;
 
+import dev.siyu.storage.BinaryCopy;
+
 /**
  * Accounts of persons as they arrive from several platforms, with the truth: a person has
  * one to four accounts, each showing a platform id, a phone and an email; the accounts of
@@ -37,7 +39,7 @@ final class AccountGraphGenerator {
 	 * Writes {@code (account_id, identifier_id, priority)} rows, three per account;
 	 * returns the truth.
 	 */
-	DeterministicScale.Truth write(CopyWriter edges) throws SQLException {
+	DeterministicScale.Truth write(BinaryCopy edges) throws SQLException {
 		long nextIdentifier = 1;
 		long hubBase = this.accounts * 3 + 1;
 		long hubAccounts = 0;

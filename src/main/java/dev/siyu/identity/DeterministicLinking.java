@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import dev.siyu.storage.BinaryCopy;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -233,7 +235,7 @@ class DeterministicLinking {
 				create temp table link_result (account_id bigint primary key, person_id bigint, rule text,
 				  identifier_id bigint, linked_with bigint) on commit drop""").update();
 		long moved = 0;
-		try (CopyWriter rows = CopyWriter.into(connection, "link_result")) {
+		try (BinaryCopy rows = BinaryCopy.into(connection, "link_result")) {
 			for (int i = 0; i < n; i++) {
 				boolean movesPerson = person[i] != currentPerson[i];
 				if (linkedWith[i] < 0 && !movesPerson) {

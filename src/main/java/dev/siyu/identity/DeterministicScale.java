@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
+import dev.siyu.storage.BinaryCopy;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,7 +57,7 @@ public class DeterministicScale {
 			.update();
 		Truth truth;
 		try (Connection connection = this.dataSource.getConnection();
-				CopyWriter edges = CopyWriter.into(connection, "bench_identity_edge")) {
+				BinaryCopy edges = BinaryCopy.into(connection, "bench_identity_edge")) {
 			truth = new AccountGraphGenerator(accounts, seed, this.hubThreshold).write(edges);
 			edges.finish();
 		}
@@ -138,7 +140,7 @@ public class DeterministicScale {
 			statement.execute("set local work_mem = '512MB'");
 		}
 		long moved;
-		try (CopyWriter rows = CopyWriter.into(connection, "bench_identity_move")) {
+		try (BinaryCopy rows = BinaryCopy.into(connection, "bench_identity_move")) {
 			for (int i = 0; i < person.length; i++) {
 				if (person[i] != current[i]) {
 					rows.row(2).int8(index.idAt(i)).int8(person[i]);

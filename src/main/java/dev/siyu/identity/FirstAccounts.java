@@ -13,6 +13,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.siyu.storage.BinaryCopy;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -194,13 +196,13 @@ public final class FirstAccounts {
 			personOf[a] = personOfRoot[root];
 		}
 		long[] personIds = ids("person", persons);
-		try (CopyWriter rows = CopyWriter.into(connection, "person (id, tenant_id)")) {
+		try (BinaryCopy rows = BinaryCopy.into(connection, "person (id, tenant_id)")) {
 			for (long id : personIds) {
 				rows.row(2).int8(id).int8(this.scope);
 			}
 			rows.finish();
 		}
-		try (CopyWriter rows = CopyWriter.into(connection,
+		try (BinaryCopy rows = BinaryCopy.into(connection,
 				"account (id, tenant_id, platform, account_key, person_id)")) {
 			for (int a : byKey) {
 				rows.row(5)
@@ -212,7 +214,7 @@ public final class FirstAccounts {
 			}
 			rows.finish();
 		}
-		try (CopyWriter rows = CopyWriter.into(connection,
+		try (BinaryCopy rows = BinaryCopy.into(connection,
 				"identifier (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
 			for (int i : this.identifierOrder) {
 				SeenIdentifier seen = this.identifierValues.get(i);
@@ -227,14 +229,14 @@ public final class FirstAccounts {
 			}
 			rows.finish();
 		}
-		try (CopyWriter rows = CopyWriter.into(connection,
+		try (BinaryCopy rows = BinaryCopy.into(connection,
 				"account_identifier (account_id, identifier_id, tenant_id)")) {
 			for (long edge : edges) {
 				rows.row(3).int8(this.accountIds[(int) (edge >>> 32)]).int8(identifierIds[(int) edge]).int8(this.scope);
 			}
 			rows.finish();
 		}
-		try (CopyWriter rows = CopyWriter.into(connection,
+		try (BinaryCopy rows = BinaryCopy.into(connection,
 				"identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)")) {
 			for (int a = 0; a < accountCount; a++) {
 				if (sets.linkedWith[a] < 0) {

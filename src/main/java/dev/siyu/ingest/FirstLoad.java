@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import dev.siyu.identity.FirstAccounts;
 import dev.siyu.identity.IdentityResolution;
 import dev.siyu.privacy.PersonalData;
+import dev.siyu.storage.BinaryCopy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -42,6 +43,10 @@ final class FirstLoad {
 	 * general path, which sorts repeats out in the database, takes them.
 	 */
 	private static final int MAX_REPEATS = 10_000;
+
+	private static final int ORDER_COLUMN_COUNT = ORDER_COLUMNS.split(",").length;
+
+	private final StagedTimes times = new StagedTimes();
 
 	private final JdbcClient jdbc;
 
@@ -114,7 +119,7 @@ final class FirstLoad {
 				LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors,
 						identifierSlots, repeated, unknownStatuses);
 				try (Rows table = file.opener().open();
-						CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
+						BinaryCopy orders = BinaryCopy.into(connection, "orders (" + ORDER_COLUMNS + ")")) {
 					rows += stager.read(table, (line) -> {
 						if (items.leftOut.contains(line.orderNo())) {
 							return;
@@ -276,7 +281,7 @@ final class FirstLoad {
 				return;
 			}
 			Set<String> loaded = alreadyLoaded(this.tenant, this.platform, this.heldBack);
-			try (CopyRows orders = new CopyRows(connection, "orders", ORDER_COLUMNS)) {
+			try (BinaryCopy orders = BinaryCopy.into(connection, "orders (" + ORDER_COLUMNS + ")")) {
 				for (Repeat repeat : this.heldBack.values()) {
 					if (loaded.contains(repeat.last.orderNo())) {
 						this.replaced += repeat.versions;
@@ -290,7 +295,7 @@ final class FirstLoad {
 			}
 		}
 
-		void write(CopyRows out, Line line) throws SQLException {
+		void write(BinaryCopy out, Line line) throws SQLException {
 			Long account = null;
 			if (line.accountKey() != null) {
 				account = this.accounts.account(line.accountKey());
@@ -302,24 +307,67 @@ final class FirstLoad {
 				}
 			}
 			Long shop = line.shopKey().isEmpty() ? null : this.shops.id(line.shopKey(), line.shopName());
-			out.number(this.tenant).text(this.platform).text(line.orderNo());
-			out.text((account != null) ? account.toString() : null).text((shop != null) ? shop.toString() : null);
-			out.text(line.status()).nullable(line.platformStatus());
-			out.nullable(line.createdAt()).nullable(line.paidAt()).nullable(line.completedAt());
-			out.text(line.amount()).nullable(line.freight()).nullable(line.discount());
 			ItemsOfOrder ofOrder = (this.items != null) ? this.items.get(line.orderNo()) : null;
-			out.text(line.refund().isEmpty() ? "0" : line.refund()).number((ofOrder != null) ? ofOrder.count : 0);
-			out.text(line.quantity().isEmpty() ? "0" : line.quantity());
+			out.row(ORDER_COLUMN_COUNT).int8(this.tenant).text(this.platform).text(line.orderNo());
+			optionalId(out, account);
+			optionalId(out, shop);
+			out.text(line.status()).nullable(line.platformStatus());
+			time(out, line.createdAt());
+			time(out, line.paidAt());
+			time(out, line.completedAt());
+			out.numeric(line.amount());
+			optionalNumeric(out, line.freight());
+			optionalNumeric(out, line.discount());
+			out.numeric(line.refund().isEmpty() ? "0" : line.refund());
+			out.int4((ofOrder != null) ? ofOrder.count : 0);
+			out.int4(line.quantity().isEmpty() ? 0 : quantity(line.quantity()));
 			out.nullable(line.creatorId()).nullable(line.creatorName()).nullable(line.trafficSource());
 			out.nullable(line.channel()).nullable(line.province()).nullable(line.city()).nullable(line.district());
 			out.bytes(line.receiver()).bytes(line.lineHash()).bytes((ofOrder != null) ? ofOrder.hash : null);
-			out.number(this.jobId).number(this.jobId);
-			out.endRow();
+			out.int8(this.jobId).int8(this.jobId);
 			if ((++this.written & 0xFFFF) == 0) {
 				checkMemory(this.accounts.approximateBytes() + ((this.items != null) ? this.items.size() * 200L : 0));
 			}
 		}
 
+	}
+
+	private static void optionalId(BinaryCopy out, Long id) throws SQLException {
+		if (id == null) {
+			out.nothing();
+		}
+		else {
+			out.int8(id);
+		}
+	}
+
+	private static void optionalNumeric(BinaryCopy out, String decimal) throws SQLException {
+		if (decimal == null || decimal.isEmpty()) {
+			out.nothing();
+		}
+		else {
+			out.numeric(decimal);
+		}
+	}
+
+	private void time(BinaryCopy out, String staged) throws SQLException {
+		if (staged == null || staged.isEmpty()) {
+			out.nothing();
+			return;
+		}
+		long micros = this.times.epochMicros(staged);
+		if (micros == Long.MIN_VALUE) {
+			throw new GivenWay("the time " + staged + " falls in a daylight-saving change");
+		}
+		out.timestamp(micros);
+	}
+
+	private static int quantity(String quantity) {
+		long value = Long.parseLong(quantity);
+		if (value != (int) value) {
+			throw new GivenWay("the quantity " + quantity + " is out of range");
+		}
+		return (int) value;
 	}
 
 	/**

@@ -270,6 +270,49 @@ class FirstLoadTests {
 	}
 
 	@Test
+	void timesAndAmountsOfEveryShapeLandAsOnTheGeneralPathAndADaylightSavingHourGivesWay() throws IOException {
+		Path mapping = Files.writeString(this.dir.resolve("us-shop.yaml"), """
+				name: us-shop
+				platform: shopify
+				granularity: order
+				timezone: America/New_York
+				columns:
+				  order_id: name
+				  buyer_id: customer
+				  created_at: created
+				  paid_at: paid
+				  amount: total
+				  freight: shipping
+				  discount: discounts
+				  refund: refunded
+				""");
+		List<String> columns = List.of("name", "customer", "created", "paid", "total", "shipping", "discounts",
+				"refunded");
+		ExportFixture export = ExportFixture.custom("orders.csv", columns)
+			.withDefault("created", "2024-06-01 09:30:00")
+			.withDefault("total", "10");
+		export.order("#1").set("customer", "c1").set("total", "1,299.5").set("shipping", "0.40");
+		export.order("#2")
+			.set("customer", "c2")
+			.set("created", "2024-06-01T09:30:00Z")
+			.set("paid", "2024-06-01T17:30:00+08:00");
+		export.order("#3").set("customer", "c3").set("total", "-12.340").set("discounts", "0.05").set("refunded", "3");
+		export.order("#4").set("customer", "c1").set("created", "45296.37708333").set("total", "99999999.99");
+		Path plain = export.writeTo(this.dir.resolve("plain"));
+		export.order("#5").set("customer", "c5").set("created", "2024-11-03 01:30:00");
+		Path ambiguous = export.writeTo(this.dir.resolve("ambiguous"));
+
+		Both both = importIntoBothWith(mapping, plain);
+		Both twice = importIntoBothWith(mapping, ambiguous);
+
+		assertThat(both.fast().firstLoad()).isTrue();
+		assertThat(both.fast().result().imported()).isEqualTo(4);
+		assertSameState(state(both.fastTenant()), state(both.generalTenant()));
+		assertThat(twice.fast().firstLoad()).as("an hour that happens twice is left to the database").isFalse();
+		assertSameState(state(twice.fastTenant()), state(twice.generalTenant()));
+	}
+
+	@Test
 	void anOrderTwiceChangedInOneFileGivesWayAndItsLastVersionWins() throws IOException {
 		Path file = ExportFixture.taobaoOrders()
 			.order("1")
@@ -633,6 +676,15 @@ class FirstLoadTests {
 	}
 
 	/** Imports the files into a new tenant on each path and checks both end alike. */
+	private Both importIntoBothWith(Path mapping, Path file) {
+		TenantId fast = newTenant();
+		TenantId general = newTenant();
+		Imported onFast = load(fast, true, null, mapping, List.of(file));
+		Imported onGeneral = load(general, false, null, mapping, List.of(file));
+		assertThat(outcome(onFast.result())).isEqualTo(outcome(onGeneral.result()));
+		return new Both(fast, onFast, general, onGeneral);
+	}
+
 	private Both importIntoBoth(Path... files) {
 		TenantId fast = newTenant();
 		TenantId general = newTenant();

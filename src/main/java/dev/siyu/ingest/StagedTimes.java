@@ -1,0 +1,57 @@
+package dev.siyu.ingest;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The instants of the times a stager writes ({@code 2024-01-05 12:00:00 Asia/Shanghai},
+ * or with an offset such as {@code +08:00}), found as PostgreSQL finds them from the
+ * text. A local time that a daylight-saving change makes ambiguous or skips has no answer
+ * here: the database's rules decide those.
+ */
+final class StagedTimes {
+
+	private final Map<String, ZoneRules> zones = new HashMap<>();
+
+	/**
+	 * Microseconds since 1970-01-01 UTC, or {@link Long#MIN_VALUE} when the local time is
+	 * ambiguous or skipped in its zone.
+	 */
+	long epochMicros(String staged) {
+		LocalDateTime local = LocalDateTime.of(number(staged, 0, 4), number(staged, 5, 2), number(staged, 8, 2),
+				number(staged, 11, 2), number(staged, 14, 2), number(staged, 17, 2));
+		ZoneOffset offset;
+		if (staged.charAt(19) == ' ') {
+			List<ZoneOffset> offsets = this.zones
+				.computeIfAbsent(staged.substring(20), (zone) -> ZoneId.of(zone).getRules())
+				.getValidOffsets(local);
+			if (offsets.size() != 1) {
+				return Long.MIN_VALUE;
+			}
+			offset = offsets.get(0);
+		}
+		else {
+			int seconds = (number(staged, 20, 2) * 60 + number(staged, 23, 2)) * 60;
+			offset = ZoneOffset.ofTotalSeconds((staged.charAt(19) == '-') ? -seconds : seconds);
+		}
+		return local.toEpochSecond(offset) * 1_000_000L;
+	}
+
+	private static int number(String text, int from, int digits) {
+		int value = 0;
+		for (int i = from; i < from + digits; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				throw new IllegalArgumentException("not a staged time: '" + text + "'");
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
+	}
+
+}
