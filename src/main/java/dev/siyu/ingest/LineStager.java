@@ -408,13 +408,25 @@ final class LineStager {
 
 		boolean rejected;
 
+		/** The cells read so far: a field and an identifier often share a column. */
+		private final String[] cells;
+
 		Row(Rows rows) {
 			this.rows = rows;
 			this.number = rows.rowNumber();
+			this.cells = new String[rows.header().size()];
 		}
 
 		String cell(int index) {
-			return this.rows.cell(index);
+			if (index >= this.cells.length) {
+				return this.rows.cell(index);
+			}
+			String cell = this.cells[index];
+			if (cell == null) {
+				cell = this.rows.cell(index);
+				this.cells[index] = cell;
+			}
+			return cell;
 		}
 
 		String text(OrderField field) {
@@ -422,10 +434,10 @@ final class LineStager {
 			if (index < 0) {
 				return "";
 			}
-			String value = this.rows.cell(index).trim();
+			String value = cell(index).trim();
 			if (value.isEmpty()) {
 				for (int standIn : LineStager.this.match.standIns(field)) {
-					value = this.rows.cell(standIn).trim();
+					value = cell(standIn).trim();
 					if (!value.isEmpty()) {
 						break;
 					}
