@@ -465,6 +465,11 @@ final class LineStager {
 			if (orderNo.isEmpty()) {
 				return reject(OrderField.ORDER_ID, "the order number is empty");
 			}
+			if (orderNo.equals(LineStager.this.match.columnName(OrderField.ORDER_ID)) && this.rows.repeatsHeader()) {
+				return reject(OrderField.ORDER_ID,
+						"this row repeats the header, as where exports were joined into one file: it is not an order"
+								+ " and is left out");
+			}
 			if (Cells.isTotalLabel(orderNo)) {
 				return reject(OrderField.ORDER_ID, "this is a total row, not an order: it is left out");
 			}
@@ -545,7 +550,8 @@ final class LineStager {
 				String orderNo = text(OrderField.ORDER_ID);
 				String why = reason + this.rows.shapeHint();
 				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER
-						&& !Cells.isTotalLabel(orderNo)) {
+						&& !Cells.isTotalLabel(orderNo)
+						&& !orderNo.equals(LineStager.this.match.columnName(OrderField.ORDER_ID))) {
 					LineStager.this.rejectedOrders.add(orderNo);
 					why = why + "; order " + orderNo + " is left out whole until this row is fixed";
 				}

@@ -24,6 +24,14 @@ interface Rows extends AutoCloseable {
 	}
 
 	/**
+	 * Whether the current row repeats the header, as a file made of several exports
+	 * joined together has.
+	 */
+	default boolean repeatsHeader() {
+		return false;
+	}
+
+	/**
 	 * The index of the current row's first cell holding bytes that were not text in the
 	 * file's encoding (read as U+FFFD); -1 when there is none.
 	 */

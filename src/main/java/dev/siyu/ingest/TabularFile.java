@@ -253,6 +253,19 @@ final class TabularFile implements Rows {
 	}
 
 	@Override
+	public boolean repeatsHeader() {
+		int named = 0;
+		int same = 0;
+		for (int i = 0; i < this.header.size() && i < size(); i++) {
+			if (!this.header.get(i).isEmpty()) {
+				named++;
+				same += TabularCells.cleanHeader(this.rows.cell(i)).equals(this.header.get(i)) ? 1 : 0;
+			}
+		}
+		return named > 0 && same * 2 > named;
+	}
+
+	@Override
 	public int undecodable() {
 		return this.exhausted ? -1 : this.rows.undecodable();
 	}

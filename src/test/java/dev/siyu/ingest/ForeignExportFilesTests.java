@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
 
@@ -125,6 +126,28 @@ class ForeignExportFilesTests {
 			.startsWith("fxg_export_202401.csv,3,收件人,")
 			.contains("not text in the file's encoding")
 			.doesNotContain("王");
+	}
+
+	@Test
+	void aHeaderRepeatedWhereTwoExportsWereJoinedIsReportedAsSuchAndTheOrdersOfBothLand() throws Exception {
+		Path first = ExportFixture.taobaoOrders().order("5001").set("买家会员名", "a").named("first.csv").writeTo(this.dir);
+		Path second = ExportFixture.taobaoOrders()
+			.order("5002")
+			.set("买家会员名", "b")
+			.named("second.csv")
+			.writeTo(this.dir);
+		Path joined = this.dir.resolve("ExportOrderList-joined.csv");
+		Files.write(joined, Files.readAllBytes(first));
+		Files.write(joined, Files.readAllBytes(second), StandardOpenOption.APPEND);
+
+		ImportResult result = importFiles("taobao", joined);
+
+		assertThat(result.imported()).isEqualTo(2);
+		assertThat(orderNumbers()).containsExactly("5001", "5002");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("ExportOrderList-joined.csv,3,订单编号,")
+			.contains("repeats the header");
 	}
 
 	@Test
