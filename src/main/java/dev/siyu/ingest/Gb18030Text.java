@@ -37,16 +37,16 @@ final class Gb18030Text {
 		int dp = out.arrayOffset() + out.position();
 		int dl = out.arrayOffset() + out.limit();
 		while (sp < sl && dp < dl) {
-			byte b = source[sp];
-			if (b >= 0) {
-				target[dp++] = (char) b;
-				sp++;
+			if (source[sp] >= 0) {
+				int ascii = asciiRun(source, sp, target, dp, Math.min(sl - sp, dl - dp));
+				sp += ascii;
+				dp += ascii;
 				continue;
 			}
 			if (sp + 1 == sl) {
 				break;
 			}
-			char c = PAIRS[(b & 0xFF) << 8 | (source[sp + 1] & 0xFF)];
+			char c = PAIRS[(source[sp] & 0xFF) << 8 | (source[sp + 1] & 0xFF)];
 			if (c == StrictTextReader.REPLACEMENT) {
 				break;
 			}
@@ -55,6 +55,18 @@ final class Gb18030Text {
 		}
 		in.position(sp - in.arrayOffset());
 		out.position(dp - out.arrayOffset());
+	}
+
+	/** Copies ASCII bytes as chars up to the first other byte; how many it copied. */
+	private static int asciiRun(byte[] source, int sp, char[] target, int dp, int length) {
+		for (int i = 0; i < length; i++) {
+			byte b = source[sp + i];
+			if (b < 0) {
+				return i;
+			}
+			target[dp + i] = (char) b;
+		}
+		return length;
 	}
 
 	private static char[] pairs() {
