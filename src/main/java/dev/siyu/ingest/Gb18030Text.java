@@ -9,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * The common part of GB18030 text, ASCII and two-byte characters (GBK), decoded by table:
- * several times faster than the JDK's decoder on platform exports. The table holds what
- * the JDK's decoder makes of every two-byte sequence, so text decoded here is exactly the
+ * about twice as fast as the JDK's decoder on platform exports. The table holds what the
+ * JDK's decoder makes of every two-byte sequence, so text decoded here is exactly the
  * text the JDK would give; anything else (four-byte sequences, damaged bytes, a sequence
  * cut at the end of the bytes at hand) is left to the JDK's decoder.
  */

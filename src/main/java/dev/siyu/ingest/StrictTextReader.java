@@ -99,8 +99,7 @@ final class StrictTextReader extends Reader {
 			}
 			int start = this.bytes.position();
 			int limit = this.bytes.limit();
-			// Four bytes hold any sequence, so the JDK decodes at least one or reports
-			// it.
+			// No sequence is longer than four bytes: the JDK decodes or reports one.
 			this.bytes.limit(Math.min(limit, start + 4));
 			CoderResult result = this.decoder.decode(this.bytes, this.chars, false);
 			this.bytes.limit(limit);
