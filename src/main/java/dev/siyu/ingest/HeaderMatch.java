@@ -1,6 +1,7 @@
 package dev.siyu.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,12 @@ final class HeaderMatch {
 	final List<BoundIdentifier> identifiers = new ArrayList<>();
 
 	private final List<String> missing = new ArrayList<>();
+
+	/**
+	 * Read columns whose name the header has more than once, each with the index of a
+	 * namesake: {index, namesake}.
+	 */
+	final List<int[]> namesakes = new ArrayList<>();
 
 	private HeaderMatch(Mapping mapping, List<String> header) {
 		this.mapping = mapping;
@@ -65,6 +72,7 @@ final class HeaderMatch {
 				this.missing.add(detect);
 			}
 		}
+		findNamesakes(header);
 		requireAll(OrderField.ORDER_ID);
 		switch (mapping.granularity()) {
 			case ITEMS -> {
@@ -78,6 +86,34 @@ final class HeaderMatch {
 				requireAny(OrderField.CREATED_AT, OrderField.PAID_AT);
 			}
 			default -> throw new IllegalStateException(mapping.granularity().name());
+		}
+	}
+
+	/**
+	 * Finds the read columns whose name the header has twice; a namesake stands in for a
+	 * field's column where that is empty.
+	 */
+	private void findNamesakes(List<String> header) {
+		List<Integer> read = new ArrayList<>(this.indexes.values());
+		this.standIns.values().forEach((others) -> Arrays.stream(others).forEach(read::add));
+		this.identifiers.forEach((identifier) -> read.add(identifier.index()));
+		for (int index : read.stream().distinct().sorted().toList()) {
+			String name = normalize(header.get(index));
+			for (int other = 0; other < header.size(); other++) {
+				if (other != index && !name.isEmpty() && normalize(header.get(other)).equals(name)) {
+					this.namesakes.add(new int[] { index, other });
+				}
+			}
+		}
+		for (Map.Entry<OrderField, Integer> field : this.indexes.entrySet()) {
+			for (int[] pair : this.namesakes) {
+				if (pair[0] == field.getValue()) {
+					int[] others = this.standIns.getOrDefault(field.getKey(), NONE);
+					int[] more = Arrays.copyOf(others, others.length + 1);
+					more[others.length] = pair[1];
+					this.standIns.put(field.getKey(), more);
+				}
+			}
 		}
 	}
 

@@ -124,11 +124,13 @@ final class LineStager {
 			else if (rows.spilledWidth() > 0) {
 				row.rejectSpilled(rows.header().size(), rows.spilledWidth());
 			}
-			else if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
-				stageItem(row, items);
-			}
-			else {
-				stageLine(row, lines);
+			else if (row.namesakesAgree(rows.header())) {
+				if (this.mapping.granularity() == Mapping.Granularity.ITEMS) {
+					stageItem(row, items);
+				}
+				else {
+					stageLine(row, lines);
+				}
 			}
 			if ((read & 4095) == 0) {
 				progress.accept(rows.progress());
@@ -499,6 +501,24 @@ final class LineStager {
 			}
 			reject(header.get(last), shownAt(last), "the file ends in the middle of this row, in column " + (last + 1)
 					+ " of " + header.size() + ": it was cut off; download the export again");
+		}
+
+		/**
+		 * Whether the columns the header names twice hold the same value; if not, the row
+		 * is rejected, since which of them is right cannot be told.
+		 */
+		boolean namesakesAgree(List<String> header) {
+			for (int[] pair : LineStager.this.match.namesakes) {
+				String value = cell(pair[0]).trim();
+				String other = cell(pair[1]).trim();
+				if (!value.isEmpty() && !other.isEmpty() && !value.equals(other)) {
+					return reject(header.get(pair[0]), shownAt(pair[0]) + " / " + shownAt(pair[1]),
+							"columns " + (pair[0] + 1) + " and " + (pair[1] + 1) + " are both named '"
+									+ header.get(pair[0]) + "' and hold different values, so which is right cannot"
+									+ " be told: remove or rename one of them");
+				}
+			}
+			return true;
 		}
 
 		void rejectUndecodable(List<String> header, int index) {

@@ -151,6 +151,33 @@ class ForeignExportFilesTests {
 	}
 
 	@Test
+	void aColumnTheHeaderNamesTwiceIsReadWhereItsNamesakesAgreeAndTheRowIsRejectedWhereTheyDiffer() throws Exception {
+		Path file = this.dir.resolve("ExportOrderList-twice.csv");
+		Files.writeString(file, """
+				订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,买家会员名
+				5001,tb_a,10.00,交易成功,2024-01-05 10:00:00,tb_a
+				5002,tb_b,20.00,交易成功,2024-01-05 11:00:00,tb_c
+				5003,tb_d,30.00,交易成功,2024-01-05 12:00:00,
+				5004,,40.00,交易成功,2024-01-05 13:00:00,tb_e
+				""", Charset.forName("GBK"));
+
+		ImportResult result = importFiles("taobao", file);
+
+		assertThat(result.imported()).isEqualTo(3);
+		assertThat(orderNumbers()).containsExactly("5001", "5003", "5004");
+		assertThat(this.jdbc
+			.sql("select a.account_key from orders o join account a on a.id = o.account_id"
+					+ " where o.tenant_id = ? order by o.order_no")
+			.param(this.tenant.value())
+			.query(String.class)
+			.list()).containsExactly("tb_a", "tb_d", "tb_e");
+		assertThat(report(result)).singleElement()
+			.asString()
+			.startsWith("ExportOrderList-twice.csv,3,买家会员名,")
+			.contains("columns 2 and 6 are both named '买家会员名' and hold different values");
+	}
+
+	@Test
 	void aTotalRowUnderTheOrdersIsReportedAsATotalNotImportedAsAnOrder() throws Exception {
 		Path orders = ExportFixture.taobaoOrders()
 			.order("5001")
