@@ -11,10 +11,10 @@ import java.util.function.DoubleSupplier;
  * one reused buffer and become strings only when asked for.
  * <p>
  * A cell that opens with a quote which never closes (the file ends inside it, it grows
- * past {@value #MAX_QUOTED_CHARS} characters, or it runs over a line break to a "closing"
- * quote followed by more text) is read again with the quote as plain text, and its row is
- * flagged in {@link #unclosedQuote()}: one stray quote costs its own row, not the rest of
- * the file.
+ * past {@value #MAX_QUOTED_CHARS} characters, or it runs over a line break or a delimiter
+ * to a "closing" quote followed by more text) is read again with the quote as plain text,
+ * and its row is flagged in {@link #unclosedQuote()}: one stray quote costs its own row,
+ * not the rest of the file.
  */
 final class CsvRows implements TabularRows {
 
@@ -186,7 +186,7 @@ final class CsvRows implements TabularRows {
 				}
 				char next = this.buffer[this.position];
 				if (next != '"') {
-					if (next != this.delimiter && next != '\n' && next != '\r' && spansLines(cellStart)) {
+					if (next != this.delimiter && next != '\n' && next != '\r' && swallowsSeparators(cellStart)) {
 						readAgainUnquoted(cellStart, "\"");
 					}
 					return;
@@ -214,9 +214,14 @@ final class CsvRows implements TabularRows {
 		return -1;
 	}
 
-	private boolean spansLines(int cellStart) {
+	/**
+	 * Whether the quoted text holds a line break or a delimiter: followed by more text
+	 * after its closing quote, it was a stray quote that swallowed cells.
+	 */
+	private boolean swallowsSeparators(int cellStart) {
 		for (int i = cellStart; i < this.rowLength; i++) {
-			if (this.row[i] == '\n' || this.row[i] == '\r') {
+			char c = this.row[i];
+			if (c == '\n' || c == '\r' || c == this.delimiter) {
 				return true;
 			}
 		}

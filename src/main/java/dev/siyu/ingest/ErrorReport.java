@@ -37,7 +37,8 @@ final class ErrorReport implements AutoCloseable {
 				this.writer.write('\ufeff');
 				this.writer.write("file,row,column,value,reason\n");
 			}
-			this.writer.write(csv(file) + "," + row + "," + csv(column) + "," + csv(value) + "," + csv(reason) + "\n");
+			this.writer.write(
+					csv(file) + "," + row + "," + csv(column) + "," + csv(shortened(value)) + "," + csv(reason) + "\n");
 			this.count++;
 			if (this.kept.size() < this.keep) {
 				this.kept.add(new Rejection(file, row, column, value, reason));
@@ -81,11 +82,16 @@ final class ErrorReport implements AutoCloseable {
 		}
 	}
 
+	/** A cell's value as the report shows it: at most 200 characters. */
+	private static String shortened(String value) {
+		return (value != null && value.length() > 200) ? value.substring(0, 200) + "…" : value;
+	}
+
 	private static String csv(String value) {
 		if (value == null) {
 			return "";
 		}
-		String shown = (value.length() > 200) ? value.substring(0, 200) + "…" : value;
+		String shown = value;
 		if (shown.indexOf(',') >= 0 || shown.indexOf('"') >= 0 || shown.indexOf('\n') >= 0
 				|| shown.indexOf('\r') >= 0) {
 			return '"' + shown.replace("\"", "\"\"") + '"';

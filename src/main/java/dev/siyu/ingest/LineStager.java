@@ -534,10 +534,9 @@ final class LineStager {
 			if (shown.length() > 60) {
 				shown = shown.substring(0, 60) + "…";
 			}
-			reject(column, shown, "the cell in column " + (index + 1)
-					+ " opens with a quote (\") that is never closed; the"
-					+ " rows after it were read with that quote as plain text, and this row is left out: remove the"
-					+ " quote or close it, then import the file again");
+			reject(column, shown, "the cell in column " + (index + 1) + " opens with a quote (\") that is not closed"
+					+ " where the cell ends; the quote was read as plain text so the cells after it stay in place,"
+					+ " and this row is left out: remove the quote or close it, then import the file again");
 		}
 
 		void rejectSpilled(int columns, int width) {

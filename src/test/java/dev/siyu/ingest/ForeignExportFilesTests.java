@@ -99,7 +99,8 @@ class ForeignExportFilesTests {
 		assertThat(report(result)).singleElement()
 			.asString()
 			.startsWith("ExportOrderList202401.csv,3,买家留言,")
-			.contains("opens with a quote (\"\") that is never closed");
+			.contains("opens with a quote (\"\") that is not closed where the cell ends")
+			.endsWith("then import the file again\"");
 	}
 
 	@Test

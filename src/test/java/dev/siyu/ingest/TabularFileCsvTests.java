@@ -375,6 +375,21 @@ class TabularFileCsvTests {
 	}
 
 	@Test
+	void readsAgainFromAStrayQuoteThatAQuoteLaterInTheSameRowSeemsToClose() throws IOException {
+		Path file = write("orders.csv", StandardCharsets.UTF_8,
+				"id,note,phone,no\n1,\"送给妈妈,'13911112222,=\"1001\"\n2,ok,'13911113333,=\"1002\"\n");
+
+		try (TabularFile tabular = TabularFile.open(file)) {
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("1", "\"送给妈妈", "13911112222", "1001");
+			assertThat(tabular.unclosedQuote()).isEqualTo(1);
+			assertThat(tabular.next()).isTrue();
+			assertThat(cells(tabular)).containsExactly("2", "ok", "13911113333", "1002");
+			assertThat(tabular.unclosedQuote()).isEqualTo(-1);
+		}
+	}
+
+	@Test
 	void keepsQuotedCellsThatSpanLinesAndCloseProperly() throws IOException {
 		Path file = write("orders.csv", StandardCharsets.UTF_8, "id,note\n1,\"two\nlines\"\n2,\"x\"\"y\"\n");
 
