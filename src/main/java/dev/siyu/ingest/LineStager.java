@@ -261,7 +261,7 @@ final class LineStager {
 		if (accountKey != null) {
 			for (int i = 0; i < this.match.identifiers.size(); i++) {
 				HeaderMatch.BoundIdentifier bound = this.match.identifiers.get(i);
-				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.cell(bound.index()));
+				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.filled(bound.index()));
 				if (identifier != null) {
 					h.append(SEP).append(identifier.kind()).append(':').append(identifier.value());
 					seen[i] = seen(identifier);
@@ -429,6 +429,22 @@ final class LineStager {
 				this.cells[index] = cell;
 			}
 			return cell;
+		}
+
+		/**
+		 * The cell, or where it is empty a namesake's: the header may name a column
+		 * twice.
+		 */
+		String filled(int index) {
+			String value = cell(index);
+			if (value.isBlank()) {
+				for (int[] pair : LineStager.this.match.namesakes) {
+					if (pair[0] == index && !cell(pair[1]).isBlank()) {
+						return cell(pair[1]);
+					}
+				}
+			}
+			return value;
 		}
 
 		String text(OrderField field) {

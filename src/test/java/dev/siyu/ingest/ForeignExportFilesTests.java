@@ -155,11 +155,11 @@ class ForeignExportFilesTests {
 	void aColumnTheHeaderNamesTwiceIsReadWhereItsNamesakesAgreeAndTheRowIsRejectedWhereTheyDiffer() throws Exception {
 		Path file = this.dir.resolve("ExportOrderList-twice.csv");
 		Files.writeString(file, """
-				订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,买家会员名
-				5001,tb_a,10.00,交易成功,2024-01-05 10:00:00,tb_a
-				5002,tb_b,20.00,交易成功,2024-01-05 11:00:00,tb_c
-				5003,tb_d,30.00,交易成功,2024-01-05 12:00:00,
-				5004,,40.00,交易成功,2024-01-05 13:00:00,tb_e
+				订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间,买家会员名,联系手机,联系手机
+				5001,tb_a,10.00,交易成功,2024-01-05 10:00:00,tb_a,13911110001,13911110001
+				5002,tb_b,20.00,交易成功,2024-01-05 11:00:00,tb_c,,
+				5003,tb_d,30.00,交易成功,2024-01-05 12:00:00,,13911110003,
+				5004,,40.00,交易成功,2024-01-05 13:00:00,tb_e,,13911110004
 				""", Charset.forName("GBK"));
 
 		ImportResult result = importFiles("taobao", file);
@@ -172,6 +172,13 @@ class ForeignExportFilesTests {
 			.param(this.tenant.value())
 			.query(String.class)
 			.list()).containsExactly("tb_a", "tb_d", "tb_e");
+		assertThat(this.jdbc
+			.sql("select count(*) from account_identifier ai join identifier i on i.id = ai.identifier_id"
+					+ " join account a on a.id = ai.account_id where a.tenant_id = ? and a.account_key = 'tb_e'"
+					+ " and i.kind = 'phone'")
+			.param(this.tenant.value())
+			.query(Integer.class)
+			.single()).as("the phone read from the namesake is an identifier too").isEqualTo(1);
 		assertThat(report(result)).singleElement()
 			.asString()
 			.startsWith("ExportOrderList-twice.csv,3,买家会员名,")
