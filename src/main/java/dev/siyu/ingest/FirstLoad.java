@@ -46,8 +46,6 @@ final class FirstLoad {
 
 	private static final int ORDER_COLUMN_COUNT = ORDER_COLUMNS.split(",").length;
 
-	private final StagedTimes times = new StagedTimes();
-
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -252,6 +250,8 @@ final class FirstLoad {
 		/** The items of each order, when the import has item files. */
 		private Map<String, ItemsOfOrder> items;
 
+		private final StagedTimes times = new StagedTimes();
+
 		Load(long tenant, String platform, long jobId, FirstAccounts accounts, Shops shops) {
 			this.tenant = tenant;
 			this.platform = platform;
@@ -330,6 +330,18 @@ final class FirstLoad {
 			}
 		}
 
+		private void time(BinaryCopy out, String staged) throws SQLException {
+			if (staged == null || staged.isEmpty()) {
+				out.nothing();
+				return;
+			}
+			long micros = this.times.epochMicros(staged);
+			if (micros == Long.MIN_VALUE) {
+				throw new GivenWay("the time " + staged + " falls in a daylight-saving change");
+			}
+			out.timestamp(micros);
+		}
+
 	}
 
 	private static void optionalId(BinaryCopy out, Long id) throws SQLException {
@@ -348,18 +360,6 @@ final class FirstLoad {
 		else {
 			out.numeric(decimal);
 		}
-	}
-
-	private void time(BinaryCopy out, String staged) throws SQLException {
-		if (staged == null || staged.isEmpty()) {
-			out.nothing();
-			return;
-		}
-		long micros = this.times.epochMicros(staged);
-		if (micros == Long.MIN_VALUE) {
-			throw new GivenWay("the time " + staged + " falls in a daylight-saving change");
-		}
-		out.timestamp(micros);
 	}
 
 	private static int quantity(String quantity) {

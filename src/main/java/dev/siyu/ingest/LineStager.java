@@ -483,7 +483,7 @@ final class LineStager {
 			if (orderNo.isEmpty()) {
 				return reject(OrderField.ORDER_ID, "the order number is empty");
 			}
-			if (orderNo.equals(LineStager.this.match.columnName(OrderField.ORDER_ID)) && this.rows.repeatsHeader()) {
+			if (isOrderNumberHeader(orderNo) && this.rows.repeatsHeader()) {
 				return reject(OrderField.ORDER_ID,
 						"this row repeats the header, as where exports were joined into one file: it is not an order"
 								+ " and is left out");
@@ -537,20 +537,28 @@ final class LineStager {
 			return true;
 		}
 
+		private static String columnAt(List<String> header, int index) {
+			return (index < header.size()) ? header.get(index) : "";
+		}
+
+		private boolean isOrderNumberHeader(String orderNo) {
+			return orderNo.equals(LineStager.this.match.columnName(OrderField.ORDER_ID));
+		}
+
 		void rejectUndecodable(List<String> header, int index) {
-			String column = (index < header.size()) ? header.get(index) : "";
-			reject(column, shownAt(index), "the cell in column " + (index + 1) + " holds bytes that are not text in"
+			reject(columnAt(header, index), shownAt(index), "the cell in column " + (index + 1)
+					+ " holds bytes that are not text in"
 					+ " the file's encoding (shown as \uFFFD): the file mixes encodings or was damaged; save it in one"
 					+ " encoding (UTF-8 or GBK) and import it again");
 		}
 
 		void rejectUnclosedQuote(List<String> header, int index) {
-			String column = (index < header.size()) ? header.get(index) : "";
 			String shown = shownAt(index);
 			if (shown.length() > 60) {
 				shown = shown.substring(0, 60) + "…";
 			}
-			reject(column, shown, "the cell in column " + (index + 1) + " opens with a quote (\") that is not closed"
+			reject(columnAt(header, index), shown, "the cell in column " + (index + 1)
+					+ " opens with a quote (\") that is not closed"
 					+ " where the cell ends; the quote was read as plain text so the cells after it stay in place,"
 					+ " and this row is left out: remove the quote or close it, then import the file again");
 		}
@@ -585,8 +593,7 @@ final class LineStager {
 				String orderNo = text(OrderField.ORDER_ID);
 				String why = reason + this.rows.shapeHint();
 				if (!orderNo.isEmpty() && LineStager.this.mapping.granularity() != Mapping.Granularity.ORDER
-						&& !Cells.isTotalLabel(orderNo)
-						&& !orderNo.equals(LineStager.this.match.columnName(OrderField.ORDER_ID))) {
+						&& !Cells.isTotalLabel(orderNo) && !isOrderNumberHeader(orderNo)) {
 					LineStager.this.rejectedOrders.add(orderNo);
 					why = why + "; order " + orderNo + " is left out whole until this row is fixed";
 				}

@@ -4,9 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The instants of the times a stager writes ({@code 2024-01-05 12:00:00 Asia/Shanghai},
@@ -16,7 +14,9 @@ import java.util.Map;
  */
 final class StagedTimes {
 
-	private final Map<String, ZoneRules> zones = new HashMap<>();
+	private String zone = "";
+
+	private ZoneRules rules;
 
 	/**
 	 * Microseconds since 1970-01-01 UTC, or {@link Long#MIN_VALUE} when the local time is
@@ -27,9 +27,7 @@ final class StagedTimes {
 				number(staged, 11, 2), number(staged, 14, 2), number(staged, 17, 2));
 		ZoneOffset offset;
 		if (staged.charAt(19) == ' ') {
-			List<ZoneOffset> offsets = this.zones
-				.computeIfAbsent(staged.substring(20), (zone) -> ZoneId.of(zone).getRules())
-				.getValidOffsets(local);
+			List<ZoneOffset> offsets = rulesOfZoneAt(staged, 20).getValidOffsets(local);
 			if (offsets.size() != 1) {
 				return Long.MIN_VALUE;
 			}
@@ -40,6 +38,16 @@ final class StagedTimes {
 			offset = ZoneOffset.ofTotalSeconds((staged.charAt(19) == '-') ? -seconds : seconds);
 		}
 		return local.toEpochSecond(offset) * 1_000_000L;
+	}
+
+	/** The rules of the zone named from {@code at} to the end, read once per zone. */
+	private ZoneRules rulesOfZoneAt(String staged, int at) {
+		int length = staged.length() - at;
+		if (length != this.zone.length() || !staged.regionMatches(at, this.zone, 0, length)) {
+			this.zone = staged.substring(at);
+			this.rules = ZoneId.of(this.zone).getRules();
+		}
+		return this.rules;
 	}
 
 	private static int number(String text, int from, int digits) {

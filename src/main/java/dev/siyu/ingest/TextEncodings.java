@@ -49,11 +49,10 @@ final class TextEncodings {
 		if (utf8.errors == 0) {
 			return new Detected(StandardCharsets.UTF_8, 0);
 		}
-		Evidence gb = Evidence.of(GB18030, sample, length, wholeInput);
 		if (utf8.mostlyText()) {
 			return new Detected(StandardCharsets.UTF_8, 0);
 		}
-		if (gb.mostlyText()) {
+		if (Evidence.of(GB18030, sample, length, wholeInput).mostlyText()) {
 			return new Detected(GB18030, 0);
 		}
 		return null;
@@ -157,16 +156,7 @@ final class TextEncodings {
 	 * input.
 	 */
 	static boolean isValid(Charset charset, byte[] bytes, int length, boolean wholeInput) {
-		CharsetDecoder decoder = charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-		CharBuffer out = CharBuffer.allocate(length + 1);
-		CoderResult result = decoder.decode(in, out, wholeInput);
-		if (result.isError()) {
-			return false;
-		}
-		return !wholeInput || !decoder.flush(out).isError();
+		return Evidence.of(charset, bytes, length, wholeInput).errors == 0;
 	}
 
 	private static boolean startsWith(byte[] sample, int length, int... prefix) {

@@ -1,5 +1,7 @@
 package dev.siyu.ingest;
 
+import dev.siyu.shared.Utf8;
+
 /**
  * A reused buffer that text is encoded into as UTF-8, byte for byte as
  * {@code String.getBytes(UTF_8)} encodes it, without a string or array per call.
@@ -12,38 +14,10 @@ final class Utf8Buffer {
 	 * Encodes the text from the start of {@link #bytes()}; returns its length in bytes.
 	 */
 	int encode(CharSequence text) {
-		int length = text.length();
-		if (this.bytes.length < length * 3) {
-			this.bytes = new byte[length * 3];
+		if (this.bytes.length < text.length() * Utf8.MAX_BYTES_PER_CHAR) {
+			this.bytes = new byte[text.length() * Utf8.MAX_BYTES_PER_CHAR];
 		}
-		byte[] out = this.bytes;
-		int n = 0;
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c < 0x80) {
-				out[n++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				out[n++] = (byte) (0xc0 | (c >> 6));
-				out[n++] = (byte) (0x80 | (c & 0x3f));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
-				int cp = Character.toCodePoint(c, text.charAt(++i));
-				out[n++] = (byte) (0xf0 | (cp >> 18));
-				out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-				out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-				out[n++] = (byte) (0x80 | (cp & 0x3f));
-			}
-			else if (Character.isSurrogate(c)) {
-				out[n++] = (byte) '?';
-			}
-			else {
-				out[n++] = (byte) (0xe0 | (c >> 12));
-				out[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-				out[n++] = (byte) (0x80 | (c & 0x3f));
-			}
-		}
-		return n;
+		return Utf8.encode(text, this.bytes, 0);
 	}
 
 	byte[] bytes() {

@@ -149,17 +149,8 @@ public class PersonalData {
 	 */
 	public byte[] keyedDigest(byte[]... parts) {
 		Mac mac = this.digestMacs.get();
-		byte[] length = new byte[4];
 		for (byte[] part : parts) {
-			int size = (part != null) ? part.length : -1;
-			length[0] = (byte) (size >>> 24);
-			length[1] = (byte) (size >>> 16);
-			length[2] = (byte) (size >>> 8);
-			length[3] = (byte) size;
-			mac.update(length);
-			if (part != null) {
-				mac.update(part);
-			}
+			digestPart(mac, part, (part != null) ? part.length : -1);
 		}
 		return Arrays.copyOf(mac.doFinal(), INDEX_BYTES);
 	}
@@ -170,9 +161,16 @@ public class PersonalData {
 	 */
 	public byte[] keyedDigest(byte[] bytes, int length) {
 		Mac mac = this.digestMacs.get();
-		mac.update(new byte[] { (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length });
-		mac.update(bytes, 0, length);
+		digestPart(mac, bytes, length);
 		return Arrays.copyOf(mac.doFinal(), INDEX_BYTES);
+	}
+
+	/** A part of a keyed digest: its length (-1 for null), then its bytes. */
+	private static void digestPart(Mac mac, byte[] bytes, int length) {
+		mac.update(new byte[] { (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length });
+		if (bytes != null) {
+			mac.update(bytes, 0, length);
+		}
 	}
 
 	/** {@link #keyedDigest(byte[]...)} of the parts in UTF-8. */

@@ -1,7 +1,10 @@
 package dev.siyu.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+
+import dev.siyu.shared.Utf8;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -72,38 +75,15 @@ public final class BinaryCopy implements AutoCloseable {
 		if (value == null) {
 			return nothing();
 		}
-		int length = value.length();
-		room(4 + 3 * length);
-		int start = this.position + 4;
-		int n = start;
-		byte[] out = this.buffer;
-		for (int i = 0; i < length; i++) {
-			char c = value.charAt(i);
-			if (c < 0x80) {
-				out[n++] = (byte) c;
-			}
-			else if (c < 0x800) {
-				out[n++] = (byte) (0xc0 | (c >> 6));
-				out[n++] = (byte) (0x80 | (c & 0x3f));
-			}
-			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-				int cp = Character.toCodePoint(c, value.charAt(++i));
-				out[n++] = (byte) (0xf0 | (cp >> 18));
-				out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-				out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-				out[n++] = (byte) (0x80 | (cp & 0x3f));
-			}
-			else if (Character.isSurrogate(c)) {
-				out[n++] = (byte) '?';
-			}
-			else {
-				out[n++] = (byte) (0xe0 | (c >> 12));
-				out[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-				out[n++] = (byte) (0x80 | (c & 0x3f));
-			}
+		int most = 4 + Utf8.MAX_BYTES_PER_CHAR * value.length();
+		if (most > this.buffer.length) {
+			return bytes(value.getBytes(StandardCharsets.UTF_8));
 		}
-		putInt(n - start);
-		this.position = n;
+		room(most);
+		int start = this.position + 4;
+		int end = Utf8.encode(value, this.buffer, start);
+		putInt(end - start);
+		this.position = end;
 		return this;
 	}
 
@@ -198,6 +178,11 @@ public final class BinaryCopy implements AutoCloseable {
 		}
 		room(4 + value.length);
 		putInt(value.length);
+		if (this.position + value.length > this.buffer.length) {
+			flush();
+			this.copy.writeToCopy(value, 0, value.length);
+			return this;
+		}
 		System.arraycopy(value, 0, this.buffer, this.position, value.length);
 		this.position += value.length;
 		return this;

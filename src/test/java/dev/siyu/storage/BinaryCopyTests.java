@@ -73,6 +73,33 @@ class BinaryCopyTests {
 	}
 
 	@Test
+	void textsAndBytesLongerThanTheBufferArriveWhole() {
+		String text = "王芳".repeat(400_000);
+		byte[] bytes = new byte[1_500_000];
+		new SplittableRandom(3).nextBytes(bytes);
+		Object[] row = this.transactions.execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("create temp table copied (note text, data bytea) on commit drop");
+				try (BinaryCopy copy = BinaryCopy.into(connection, "copied (note, data)")) {
+					copy.row(2).text(text).bytes(bytes);
+					copy.row(2).text("short").bytes(new byte[] { 1 });
+					copy.finish();
+				}
+				return this.jdbc.sql("select note, data from copied order by length(note) desc limit 1")
+					.query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2) })
+					.single();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		assertThat(row[0]).isEqualTo(text);
+		assertThat((byte[]) row[1]).isEqualTo(bytes);
+	}
+
+	@Test
 	void timestampsAndTextsArriveAsTheyWereWritten() {
 		List<String> texts = List.of("王芳", "𠀀 and 😀", "plain", "", "lone \ud800 surrogate");
 		List<Object[]> rows = this.transactions.execute((status) -> {
