@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import dev.siyu.storage.BinaryCopy;
+import dev.siyu.storage.TenantPartitions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,12 +134,13 @@ public final class FirstAccounts {
 
 	/**
 	 * Links the accounts, writes the graph in the caller's transaction and tells who
-	 * listens that accounts were absorbed.
+	 * listens that accounts were absorbed. The tables of the graph are written in the
+	 * scope's new partitions where it can have them, which the caller attaches.
 	 */
-	public LinkSummary write(String madeBy) {
+	public LinkSummary write(String madeBy, TenantPartitions tables) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			return write(connection, madeBy);
+			return write(connection, madeBy, tables);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot write the accounts: " + ex.getMessage(), ex);
@@ -148,7 +150,7 @@ public final class FirstAccounts {
 		}
 	}
 
-	private LinkSummary write(Connection connection, String madeBy) throws SQLException {
+	private LinkSummary write(Connection connection, String madeBy, TenantPartitions tables) throws SQLException {
 		int accountCount = this.accounts.size();
 		long[] edges = distinctSightings();
 		int identifierCount = this.identifierValues.size();
@@ -196,14 +198,14 @@ public final class FirstAccounts {
 			personOf[a] = personOfRoot[root];
 		}
 		long[] personIds = ids("person", persons);
-		try (BinaryCopy rows = BinaryCopy.into(connection, "person (id, tenant_id)")) {
+		try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("person", this.scope) + " (id, tenant_id)")) {
 			for (long id : personIds) {
 				rows.row(2).int8(id).int8(this.scope);
 			}
 			rows.finish();
 		}
 		try (BinaryCopy rows = BinaryCopy.into(connection,
-				"account (id, tenant_id, platform, account_key, person_id)")) {
+				tables.target("account", this.scope) + " (id, tenant_id, platform, account_key, person_id)")) {
 			for (int a : byKey) {
 				rows.row(5)
 					.int8(this.accountIds[a])
@@ -214,8 +216,8 @@ public final class FirstAccounts {
 			}
 			rows.finish();
 		}
-		try (BinaryCopy rows = BinaryCopy.into(connection,
-				"identifier (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
+		try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("identifier", this.scope)
+				+ " (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
 			for (int i : this.identifierOrder) {
 				SeenIdentifier seen = this.identifierValues.get(i);
 				rows.row(7)
@@ -230,7 +232,7 @@ public final class FirstAccounts {
 			rows.finish();
 		}
 		try (BinaryCopy rows = BinaryCopy.into(connection,
-				"account_identifier (account_id, identifier_id, tenant_id)")) {
+				tables.target("account_identifier", this.scope) + " (account_id, identifier_id, tenant_id)")) {
 			for (long edge : edges) {
 				rows.row(3).int8(this.accountIds[(int) (edge >>> 32)]).int8(identifierIds[(int) edge]).int8(this.scope);
 			}
@@ -254,12 +256,15 @@ public final class FirstAccounts {
 			rows.finish();
 		}
 		if (!hubs.isEmpty()) {
-			this.jdbc.sql("""
-					update identifier i set quarantined_at = now(), account_count = hub.n
-					from unnest(?::bigint[], ?::int[]) as hub (id, n) where i.id = hub.id""")
+			this.jdbc
+				.sql("""
+						update %s i set quarantined_at = now(), account_count = hub.n
+						from unnest(?::bigint[], ?::int[]) as hub (id, n) where i.id = hub.id"""
+					.formatted(tables.target("identifier", this.scope)))
 				.params(hubs.toArray(Long[]::new), hubSizes.toArray(Integer[]::new))
 				.update();
 		}
+
 		long pending = 0;
 		if (this.autoMatch) {
 			pending = this.jdbc.sql("""

@@ -18,6 +18,7 @@ import dev.siyu.identity.FirstAccounts;
 import dev.siyu.identity.IdentityResolution;
 import dev.siyu.privacy.PersonalData;
 import dev.siyu.storage.BinaryCopy;
+import dev.siyu.storage.TenantPartitions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -101,8 +102,11 @@ final class FirstLoad {
 		OrderMerge merge = new OrderMerge(this.jdbc, tenant, plan.tenant().identityScope().value(), platform, jobId);
 		long rows = 0;
 		int fileCount = plan.files().size();
+		TenantPartitions partitions;
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
+			partitions = new TenantPartitions(connection);
+			load.target = partitions.target("orders", tenant);
 			Items items = stageItems(plan, connection, merge, errors, unknownStatuses, progress);
 			rows += items.rows;
 			load.replaced += items.repeated;
@@ -117,7 +121,7 @@ final class FirstLoad {
 				LineStager stager = new LineStager(file.match(), current, label, this.personalData, errors,
 						identifierSlots, repeated, unknownStatuses);
 				try (Rows table = file.opener().open();
-						BinaryCopy orders = BinaryCopy.into(connection, "orders (" + ORDER_COLUMNS + ")")) {
+						BinaryCopy orders = BinaryCopy.into(connection, load.target + " (" + ORDER_COLUMNS + ")")) {
 					rows += stager.read(table, (line) -> {
 						if (items.leftOut.contains(line.orderNo())) {
 							return;
@@ -145,7 +149,8 @@ final class FirstLoad {
 		}
 		load.shops.write();
 		progress.report(0.85, "linking identities");
-		accounts.write("import:" + jobId);
+		accounts.write("import:" + jobId, partitions);
+		attach(partitions);
 		long itemRows = 0;
 		if (load.items != null) {
 			progress.report(0.95, "merging items");
@@ -154,6 +159,15 @@ final class FirstLoad {
 		progress.report(1.0, "done");
 		return new ImportResult(jobId, rows, load.written, 0, 0, errors.count(), load.replaced, itemRows, errors.path(),
 				unknownStatuses.rows());
+	}
+
+	private static void attach(TenantPartitions partitions) {
+		try {
+			partitions.attach();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot attach the tenant's partitions: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -252,6 +266,11 @@ final class FirstLoad {
 
 		private final StagedTimes times = new StagedTimes();
 
+		/**
+		 * Where the orders are copied: {@code orders}, or the tenant's partition of it.
+		 */
+		private String target = "orders";
+
 		Load(long tenant, String platform, long jobId, FirstAccounts accounts, Shops shops) {
 			this.tenant = tenant;
 			this.platform = platform;
@@ -280,8 +299,8 @@ final class FirstLoad {
 			if (this.heldBack.isEmpty()) {
 				return;
 			}
-			Set<String> loaded = alreadyLoaded(this.tenant, this.platform, this.heldBack);
-			try (BinaryCopy orders = BinaryCopy.into(connection, "orders (" + ORDER_COLUMNS + ")")) {
+			Set<String> loaded = alreadyLoaded(this.target, this.tenant, this.platform, this.heldBack);
+			try (BinaryCopy orders = BinaryCopy.into(connection, this.target + " (" + ORDER_COLUMNS + ")")) {
 				for (Repeat repeat : this.heldBack.values()) {
 					if (loaded.contains(repeat.last.orderNo())) {
 						this.replaced += repeat.versions;
@@ -375,11 +394,11 @@ final class FirstLoad {
 	 * order again, since an order that changed within the files needs the general path to
 	 * replace it and its buyer's identifiers.
 	 */
-	private Set<String> alreadyLoaded(long tenant, String platform, Map<String, Repeat> repeats) {
+	private Set<String> alreadyLoaded(String table, long tenant, String platform, Map<String, Repeat> repeats) {
 		Set<String> loaded = new HashSet<>();
 		this.jdbc.sql("""
-				select order_no, content_hash from orders
-				where tenant_id = ? and platform = ? and order_no = any(?)""")
+				select order_no, content_hash from %s
+				where tenant_id = ? and platform = ? and order_no = any(?)""".formatted(table))
 			.params(tenant, platform, repeats.keySet().toArray(String[]::new))
 			.query((rs) -> {
 				Repeat repeat = repeats.get(rs.getString(1));
