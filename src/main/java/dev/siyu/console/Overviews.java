@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.siyu.ingest.OrdersImported;
 import dev.siyu.shared.TenantId;
+import dev.siyu.storage.TenantPartitions;
 import dev.siyu.tenant.Tenant;
 import dev.siyu.tenant.Tenants;
 import dev.siyu.wecom.ReachChanged;
@@ -109,7 +110,11 @@ class Overviews {
 		Long[] scope = scope(tenant);
 		// the pages' lookups by person plan well only once the planner knows how big the
 		// graph has grown
-		this.jdbc.sql("analyze orders, account, person, account_identifier, identifier").update();
+		List<String> partitions = new ArrayList<>();
+		for (String table : List.of("orders", "account", "person", "account_identifier", "identifier")) {
+			partitions.addAll(TenantPartitions.holding(this.jdbc, table, scope));
+		}
+		this.jdbc.sql("analyze " + String.join(", ", partitions)).update();
 		this.jdbc.sql("drop table if exists overview_order").update();
 		this.jdbc
 			.sql("""

@@ -10,6 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import dev.siyu.shared.TenantId;
+import dev.siyu.storage.TenantPartitions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -112,11 +113,17 @@ public class IdentityResolution {
 		if (accountsCreated > 10_000) {
 			// the graph grew a lot inside this transaction: tell the planner before the
 			// joins to come
-			this.jdbc
-				.sql("analyze account (id, tenant_id, platform, account_key, person_id); "
-						+ "analyze identifier (id, tenant_id, kind, value_hash, strong, quarantined_at); "
-						+ "analyze account_identifier (account_id, identifier_id)")
-				.update();
+			StringBuilder analyze = new StringBuilder();
+			Map<String, String> columns = Map.of("account", "(id, tenant_id, platform, account_key, person_id)",
+					"identifier", "(id, tenant_id, kind, value_hash, strong, quarantined_at)", "account_identifier",
+					"(account_id, identifier_id)");
+			columns.forEach((table, analysed) -> TenantPartitions.holding(this.jdbc, table, scopeId)
+				.forEach((partition) -> analyze.append("analyze ")
+					.append(partition)
+					.append(' ')
+					.append(analysed)
+					.append("; ")));
+			this.jdbc.sql(analyze.toString()).update();
 		}
 		List<Long> quarantined = quarantineHubs();
 		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);

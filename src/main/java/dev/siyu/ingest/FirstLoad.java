@@ -47,6 +47,14 @@ final class FirstLoad {
 
 	private static final int ORDER_COLUMN_COUNT = ORDER_COLUMNS.split(",").length;
 
+	/**
+	 * From how many bytes of order files (about 40,000 Tmall orders) the tenant's rows go
+	 * into partitions of its own (decision 0078); smaller loads gain too little from it.
+	 */
+	static final long OWN_PARTITIONS_FROM = 16L * 1024 * 1024;
+
+	volatile long ownPartitionsFrom = OWN_PARTITIONS_FROM;
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -105,7 +113,13 @@ final class FirstLoad {
 		TenantPartitions partitions;
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			partitions = new TenantPartitions(connection);
+			long orderBytes = plan.files()
+				.stream()
+				.filter((file) -> granularity(file) == Mapping.Granularity.ORDER)
+				.mapToLong(Imports.PlannedFile::bytes)
+				.sum();
+			partitions = (orderBytes >= this.ownPartitionsFrom) ? new TenantPartitions(connection)
+					: TenantPartitions.none(connection);
 			load.target = partitions.target("orders", tenant);
 			Items items = stageItems(plan, connection, merge, errors, unknownStatuses, progress);
 			rows += items.rows;

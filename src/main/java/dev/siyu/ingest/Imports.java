@@ -102,6 +102,14 @@ public class Imports {
 		this.firstLoads = on;
 	}
 
+	/**
+	 * From how many bytes of order files a first load writes the tenant's rows into
+	 * partitions of its own.
+	 */
+	void ownPartitionsFrom(long bytes) {
+		this.firstLoad.ownPartitionsFrom = bytes;
+	}
+
 	/** How many imports the {@link FirstLoad} path has completed since start. */
 	long firstLoadsDone() {
 		return this.firstLoadsDone.get();
@@ -142,7 +150,7 @@ public class Imports {
 				}
 				platform = match.mapping.platform();
 				planned.add(new PlannedFile(file.getFileName().toString(), match,
-						() -> TabularFile.open(file, located.sheet(), located.rowsAboveHeader())));
+						() -> TabularFile.open(file, located.sheet(), located.rowsAboveHeader()), Files.size(file)));
 			}
 			catch (NoSuchFileException ex) {
 				throw new IllegalArgumentException("cannot read " + file + ": there is no such file", ex);
@@ -222,7 +230,7 @@ public class Imports {
 			.orElseThrow(() -> new IllegalArgumentException("unknown tenant " + tenantId));
 		HeaderMatch match = HeaderMatch.of(batch.mapping(), batch.header());
 		Plan plan = new Plan(tenant, "api", batch.mapping().platform(),
-				List.of(new PlannedFile("orders:batch", match, () -> batch)), true);
+				List.of(new PlannedFile("orders:batch", match, () -> batch, 0)), true);
 		long jobId = this.jobs.open(tenantId, "api", null, List.of(Path.of("orders:batch")));
 		Map<String, Boolean> merged = new HashMap<>();
 		List<ErrorReport.Rejection> rejections = new ArrayList<>();
@@ -400,7 +408,7 @@ public class Imports {
 	record Plan(Tenant tenant, String sourceName, String platform, List<PlannedFile> files, boolean outcomes) {
 	}
 
-	record PlannedFile(String label, HeaderMatch match, Opener opener) {
+	record PlannedFile(String label, HeaderMatch match, Opener opener, long bytes) {
 	}
 
 	/** Opens the rows of a planned file (again) for staging. */

@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Tenants' own partitions of the bulk tables, written as plain tables in the caller's
@@ -27,17 +30,40 @@ public final class TenantPartitions {
 	 */
 	static final long MAX_SHARED_BYTES = 512L * 1024 * 1024;
 
+	private final Connection connection;
+
 	/**
 	 * How long to try for the locks before the rows go in through the shared partition.
 	 */
-	private static final long LOCK_PATIENCE_NANOS = 120_000_000_000L;
+	private final Duration patience;
 
-	private final Connection connection;
+	private final boolean own;
 
 	private final Map<String, Partition> partitions = new LinkedHashMap<>();
 
 	public TenantPartitions(Connection connection) {
+		this(connection, Duration.ofMinutes(2), true);
+	}
+
+	TenantPartitions(Connection connection, Duration patience, boolean own) {
 		this.connection = connection;
+		this.patience = patience;
+		this.own = own;
+	}
+
+	/** Partitions that write every table itself. */
+	public static TenantPartitions none(Connection connection) {
+		return new TenantPartitions(connection, Duration.ZERO, false);
+	}
+
+	/**
+	 * The partitions holding the tenants' rows of a partitioned table: their own, or the
+	 * shared one. Analysing these instead of the table spares the other tenants'.
+	 */
+	public static List<String> holding(JdbcClient jdbc, String table, Long... tenants) {
+		return jdbc.sql("""
+				select distinct coalesce(to_regclass(? || '_' || t)::text, ? || '_shared')
+				from unnest(?::bigint[]) as t""").params(table, table, tenants).query(String.class).list();
 	}
 
 	/**
@@ -45,6 +71,9 @@ public final class TenantPartitions {
 	 * tenant can have one, else the table itself.
 	 */
 	public String target(String table, long tenant) throws SQLException {
+		if (!this.own) {
+			return table;
+		}
 		if (!this.partitions.containsKey(table)) {
 			this.partitions.put(table, create(table, tenant));
 		}
@@ -97,7 +126,7 @@ public final class TenantPartitions {
 	 * taken first and at once, giving way and trying again while anyone holds one: a
 	 * reader caught between them would otherwise wait on this transaction in a circle. If
 	 * the locks cannot be had for two minutes, the rows go in through the shared
-	 * partition instead.
+	 * partition instead, and the tables made for them are dropped.
 	 */
 	public void attach() throws SQLException {
 		List<Partition> pending = this.partitions.values().stream().filter((p) -> p != null && !p.attached).toList();
@@ -138,7 +167,7 @@ public final class TenantPartitions {
 			rs.next();
 			before = rs.getString(1);
 		}
-		long deadline = System.nanoTime() + LOCK_PATIENCE_NANOS;
+		long deadline = System.nanoTime() + this.patience.toNanos();
 		while (true) {
 			Savepoint savepoint = this.connection.setSavepoint();
 			try (Statement statement = this.connection.createStatement()) {

@@ -137,6 +137,19 @@ class FirstLoadTests {
 			.isPositive();
 
 		assertThat(this.statistics.of(both.fastTenant())).isEqualTo(this.statistics.of(general));
+		for (String table : List.of("orders", "person", "account", "identifier", "account_identifier")) {
+			assertThat(partitionOf(table, both.fastTenant())).as("the first load's own partition of " + table)
+				.isEqualTo(table + "_" + both.fastTenant().value());
+			assertThat(partitionOf(table, general)).as("the general path writes " + table + " itself")
+				.isEqualTo(table + "_shared");
+		}
+	}
+
+	private String partitionOf(String table, TenantId tenant) {
+		return this.jdbc.sql("select distinct tableoid::regclass::text from %s where tenant_id = ?".formatted(table))
+			.param(tenant.value())
+			.query(String.class)
+			.single();
 	}
 
 	@Test
@@ -703,12 +716,16 @@ class FirstLoadTests {
 	private Imported load(TenantId tenant, boolean firstLoads, String source, Path mapping, List<Path> files) {
 		long before = this.imports.firstLoadsDone();
 		this.imports.firstLoads(firstLoads);
+		// the files here are small: the first loads take partitions of their own all the
+		// same
+		this.imports.ownPartitionsFrom(0);
 		try {
 			ImportResult result = this.imports.importFiles(tenant, source, mapping, files, ImportProgress.NONE);
 			return new Imported(result, this.imports.firstLoadsDone() > before);
 		}
 		finally {
 			this.imports.firstLoads(true);
+			this.imports.ownPartitionsFrom(FirstLoad.OWN_PARTITIONS_FROM);
 		}
 	}
 

@@ -1,0 +1,154 @@
+package dev.siyu.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import dev.siyu.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class TenantPartitionsTests {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	long tenant;
+
+	@BeforeEach
+	void bulkTable() {
+		this.jdbc.sql("""
+				create table if not exists bulk (
+				    id bigint generated always as identity, tenant_id bigint not null, v text not null,
+				    primary key (id, tenant_id), unique (tenant_id, v)) partition by list (tenant_id);
+				create table if not exists bulk_shared partition of bulk default""").update();
+		this.tenant = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+	}
+
+	@Test
+	void aTenantWithoutRowsHasItsRowsWrittenAsAPartitionOfItsOwnAndAttachedWithTheIndexesBuilt() {
+		String target = inTransaction((partitions, connection) -> {
+			String table = partitions.target("bulk", this.tenant);
+			copy(connection, table, 1000);
+			partitions.attach();
+			return table;
+		});
+
+		assertThat(target).isEqualTo("bulk_" + this.tenant);
+		assertThat(this.jdbc.sql("select count(*) from bulk where tenant_id = ?")
+			.param(this.tenant)
+			.query(Long.class)
+			.single()).isEqualTo(1000);
+		assertThat(this.jdbc
+			.sql("select count(*) from pg_inherits where inhrelid = ?::regclass and inhparent = 'bulk'::regclass")
+			.param(target)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from pg_indexes where tablename = ?")
+			.param(target)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		long largest = this.jdbc.sql("select max(id) from bulk where tenant_id = ?")
+			.param(this.tenant)
+			.query(Long.class)
+			.single();
+		long next = this.jdbc.sql("insert into bulk (tenant_id, v) values (?, 'later') returning id")
+			.param(this.tenant)
+			.query(Long.class)
+			.single();
+		assertThat(next).isGreaterThan(largest);
+	}
+
+	@Test
+	void aTenantWithRowsInTheSharedPartitionWritesIntoTheTable() {
+		this.jdbc.sql("insert into bulk (tenant_id, v) values (?, 'earlier')").param(this.tenant).update();
+
+		String target = inTransaction((partitions, connection) -> {
+			String table = partitions.target("bulk", this.tenant);
+			copy(connection, table, 10);
+			partitions.attach();
+			return table;
+		});
+
+		assertThat(target).isEqualTo("bulk");
+		assertThat(this.jdbc.sql("select count(*) from only bulk_shared where tenant_id = ?")
+			.param(this.tenant)
+			.query(Long.class)
+			.single()).isEqualTo(11);
+	}
+
+	@Test
+	void whileAnotherTransactionHoldsTheSharedPartitionTheRowsGoInThroughItInstead() throws SQLException {
+		try (Connection reader = this.dataSource.getConnection()) {
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				statement.execute("select count(*) from bulk_shared");
+			}
+			inTransaction((partitions, connection) -> {
+				TenantPartitions patient = new TenantPartitions(connection, Duration.ofMillis(500), true);
+				copy(connection, patient.target("bulk", this.tenant), 100);
+				patient.attach();
+				return null;
+			});
+			reader.rollback();
+		}
+
+		assertThat(this.jdbc.sql("select count(*) from only bulk_shared where tenant_id = ?")
+			.param(this.tenant)
+			.query(Long.class)
+			.single()).isEqualTo(100);
+		assertThat(this.jdbc.sql("select to_regclass(?) is null")
+			.param("bulk_" + this.tenant)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	private void copy(Connection connection, String table, int rows) throws SQLException {
+		try (BinaryCopy copy = BinaryCopy.into(connection, table + " (tenant_id, v)")) {
+			for (int i = 0; i < rows; i++) {
+				copy.row(2).int8(this.tenant).text("v" + i);
+			}
+			copy.finish();
+		}
+	}
+
+	private <T> T inTransaction(Work<T> work) {
+		return this.transactions.execute((status) -> {
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			try {
+				return work.run(new TenantPartitions(connection), connection);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, this.dataSource);
+			}
+		});
+	}
+
+	private interface Work<T> {
+
+		T run(TenantPartitions partitions, Connection connection) throws SQLException;
+
+	}
+
+}
