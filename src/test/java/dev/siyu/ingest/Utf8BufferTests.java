@@ -20,8 +20,8 @@ class Utf8BufferTests {
 
 	@Test
 	void encodesChineseSupplementaryAndLoneSurrogatesAsTheJdkDoes() {
-		for (String text : new String[] { "王芳\u0001,¥12.50", "𠀀𠀁 emoji 😀", "lone \ud800 high", "lone \udc00 low",
-				"end \ud83d", "x".repeat(5000) + "欧阳" }) {
+		for (String text : new String[] { "中".repeat(600), "王芳\u0001,¥12.50", "𠀀𠀁 emoji 😀", "lone \ud800 high",
+				"lone \udc00 low", "end \ud83d", "x".repeat(5000) + "欧阳" }) {
 			assertThat(encoded(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
 		}
 	}
