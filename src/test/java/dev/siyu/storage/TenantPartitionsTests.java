@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
@@ -121,10 +125,55 @@ class TenantPartitionsTests {
 			.single()).isTrue();
 	}
 
+	@Test
+	void twoTenantsAttachingAtOnceBothGetTheirOwnPartitionsTheSecondWaitingForTheFirst() throws Exception {
+		long first = this.tenant;
+		long second = first + 1;
+		CountDownLatch firstAttached = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<String> one = threads.submit(() -> inTransaction((partitions, connection) -> {
+				String table = partitions.target("bulk", first);
+				copy(connection, table, first, 50);
+				partitions.attach();
+				firstAttached.countDown();
+				// the locks of the attach are held until this transaction ends
+				Thread.sleep(1500);
+				return table;
+			}));
+			firstAttached.await();
+			long start = System.nanoTime();
+			Future<String> two = threads.submit(() -> inTransaction((partitions, connection) -> {
+				String table = partitions.target("bulk", second);
+				copy(connection, table, second, 50);
+				partitions.attach();
+				return table;
+			}));
+
+			assertThat(one.get()).isEqualTo("bulk_" + first);
+			assertThat(two.get()).isEqualTo("bulk_" + second);
+			assertThat(System.nanoTime() - start).as("the second attach waited for the first transaction")
+				.isGreaterThan(500_000_000L);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		for (long tenant : new long[] { first, second }) {
+			assertThat(this.jdbc.sql("select distinct tableoid::regclass::text from bulk where tenant_id = ?")
+				.param(tenant)
+				.query(String.class)
+				.single()).isEqualTo("bulk_" + tenant);
+		}
+	}
+
 	private void copy(Connection connection, String table, int rows) throws SQLException {
+		copy(connection, table, this.tenant, rows);
+	}
+
+	private void copy(Connection connection, String table, long tenant, int rows) throws SQLException {
 		try (BinaryCopy copy = BinaryCopy.into(connection, table + " (tenant_id, v)")) {
 			for (int i = 0; i < rows; i++) {
-				copy.row(2).int8(this.tenant).text("v" + i);
+				copy.row(2).int8(tenant).text("v" + i);
 			}
 			copy.finish();
 		}
@@ -136,7 +185,7 @@ class TenantPartitionsTests {
 			try {
 				return work.run(new TenantPartitions(connection), connection);
 			}
-			catch (SQLException ex) {
+			catch (SQLException | InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
 			finally {
@@ -147,7 +196,7 @@ class TenantPartitionsTests {
 
 	private interface Work<T> {
 
-		T run(TenantPartitions partitions, Connection connection) throws SQLException;
+		T run(TenantPartitions partitions, Connection connection) throws SQLException, InterruptedException;
 
 	}
 
