@@ -264,7 +264,6 @@ public final class FirstAccounts {
 				.params(hubs.toArray(Long[]::new), hubSizes.toArray(Integer[]::new))
 				.update();
 		}
-
 		long pending = 0;
 		if (this.autoMatch) {
 			pending = this.jdbc.sql("""

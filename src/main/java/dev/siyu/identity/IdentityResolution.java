@@ -1,5 +1,6 @@
 package dev.siyu.identity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,17 +114,13 @@ public class IdentityResolution {
 		if (accountsCreated > 10_000) {
 			// the graph grew a lot inside this transaction: tell the planner before the
 			// joins to come
-			StringBuilder analyze = new StringBuilder();
 			Map<String, String> columns = Map.of("account", "(id, tenant_id, platform, account_key, person_id)",
 					"identifier", "(id, tenant_id, kind, value_hash, strong, quarantined_at)", "account_identifier",
 					"(account_id, identifier_id)");
+			List<String> analyses = new ArrayList<>();
 			columns.forEach((table, analysed) -> TenantPartitions.holding(this.jdbc, table, scopeId)
-				.forEach((partition) -> analyze.append("analyze ")
-					.append(partition)
-					.append(' ')
-					.append(analysed)
-					.append("; ")));
-			this.jdbc.sql(analyze.toString()).update();
+				.forEach((partition) -> analyses.add("analyze " + partition + " " + analysed)));
+			this.jdbc.sql(String.join("; ", analyses)).update();
 		}
 		List<Long> quarantined = quarantineHubs();
 		DeterministicLinking.Result linked = this.linking.link(scopeId, quarantined, freshFrom, madeBy);
