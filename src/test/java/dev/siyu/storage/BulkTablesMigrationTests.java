@@ -90,6 +90,26 @@ class BulkTablesMigrationTests {
 				values (?, 'taobao', 'T-new', 'completed', 1, '\\x03') on conflict do nothing""")
 			.param(tenant)
 			.update()).as("the order number stays unique per tenant and platform").isZero();
+		assertThat(after.sql("""
+				insert into account (tenant_id, platform, account_key) values (?, 'taobao', 'buyer-new')
+				on conflict (tenant_id, platform, account_key) do nothing""").param(tenant).update())
+			.as("the account key stays unique per tenant and platform")
+			.isZero();
+		assertThat(after.sql("""
+				insert into identifier (tenant_id, kind, value_hash, strong) values (?, 'phone', '\\x01', true)
+				on conflict (tenant_id, kind, value_hash) do nothing""").param(tenant).update())
+			.as("the identifier stays unique per tenant and kind")
+			.isZero();
+		for (String table : List.of("orders", "account", "identifier")) {
+			assertThat(after
+				.sql("""
+						select count(*) from pg_index
+						where indrelid = ?::regclass and indkey[0] = (select attnum from pg_attribute
+						                                              where attrelid = ?::regclass and attname = 'tenant_id')""")
+				.params(table + "_shared", table + "_shared")
+				.query(Integer.class)
+				.single()).as(table + "_shared has an index by tenant").isPositive();
+		}
 	}
 
 	private static Map<String, List<Long>> ids(JdbcClient jdbc) {
