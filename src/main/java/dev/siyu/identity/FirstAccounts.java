@@ -133,24 +133,21 @@ public final class FirstAccounts {
 	}
 
 	/**
-	 * Links the accounts, writes the graph in the caller's transaction and tells who
-	 * listens that accounts were absorbed. The tables of the graph are written in the
-	 * scope's new partitions where it can have them, which the caller attaches.
+	 * The tables of the graph this writes in the scope's own partitions where it can have
+	 * them; made now, so the caller can lock them with the rest before they are filled.
 	 */
-	public LinkSummary write(String madeBy, TenantPartitions tables) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			return write(connection, madeBy, tables);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot write the accounts: " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+	public void claimTables(TenantPartitions tables) throws SQLException {
+		for (String table : List.of("person", "account", "identifier", "account_identifier")) {
+			tables.target(table, this.scope);
 		}
 	}
 
-	private LinkSummary write(Connection connection, String madeBy, TenantPartitions tables) throws SQLException {
+	/**
+	 * Links the accounts in memory (who is one person, which identifiers are hubs) and
+	 * takes ids for the persons and identifiers, on connections of its own: the caller's
+	 * may be busy meanwhile. Nothing is written until {@link Linked#write}.
+	 */
+	public Linked link() {
 		int accountCount = this.accounts.size();
 		long[] edges = distinctSightings();
 		int identifierCount = this.identifierValues.size();
@@ -197,90 +194,155 @@ public final class FirstAccounts {
 			}
 			personOf[a] = personOfRoot[root];
 		}
-		long[] personIds = ids("person", persons);
-		try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("person", this.scope) + " (id, tenant_id)")) {
-			for (long id : personIds) {
-				rows.row(2).int8(id).int8(this.scope);
-			}
-			rows.finish();
+		return new Linked(edges, identifierIds, hubs, hubSizes, sets, keys, byKey, personOf, ids("person", persons));
+	}
+
+	/** The accounts linked, with every id taken, ready to be written. */
+	public final class Linked {
+
+		private final long[] edges;
+
+		private final long[] identifierIds;
+
+		private final List<Long> hubs;
+
+		private final List<Integer> hubSizes;
+
+		private final AccountSets sets;
+
+		private final String[] keys;
+
+		private final int[] byKey;
+
+		private final int[] personOf;
+
+		private final long[] personIds;
+
+		private Linked(long[] edges, long[] identifierIds, List<Long> hubs, List<Integer> hubSizes, AccountSets sets,
+				String[] keys, int[] byKey, int[] personOf, long[] personIds) {
+			this.edges = edges;
+			this.identifierIds = identifierIds;
+			this.hubs = hubs;
+			this.hubSizes = hubSizes;
+			this.sets = sets;
+			this.keys = keys;
+			this.byKey = byKey;
+			this.personOf = personOf;
+			this.personIds = personIds;
 		}
-		try (BinaryCopy rows = BinaryCopy.into(connection,
-				tables.target("account", this.scope) + " (id, tenant_id, platform, account_key, person_id)")) {
-			for (int a : byKey) {
-				rows.row(5)
-					.int8(this.accountIds[a])
-					.int8(this.scope)
-					.text(this.platform)
-					.text(keys[a])
-					.int8(personIds[personOf[a]]);
+
+		/**
+		 * Writes the graph in the caller's transaction, in the scope's new partitions
+		 * where it has them (which the caller attaches), and tells who listens that
+		 * accounts were absorbed.
+		 */
+		public LinkSummary write(String madeBy, TenantPartitions tables) {
+			Connection connection = DataSourceUtils.getConnection(FirstAccounts.this.dataSource);
+			try {
+				return write(connection, madeBy, tables);
 			}
-			rows.finish();
-		}
-		try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("identifier", this.scope)
-				+ " (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
-			for (int i : this.identifierOrder) {
-				SeenIdentifier seen = this.identifierValues.get(i);
-				rows.row(7)
-					.int8(identifierIds[i])
-					.int8(this.scope)
-					.text(seen.kind)
-					.bytes(seen.hash)
-					.bytes(seen.enc)
-					.text(seen.masked)
-					.bool(seen.strong);
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot write the accounts: " + ex.getMessage(), ex);
 			}
-			rows.finish();
-		}
-		try (BinaryCopy rows = BinaryCopy.into(connection,
-				tables.target("account_identifier", this.scope) + " (account_id, identifier_id, tenant_id)")) {
-			for (long edge : edges) {
-				rows.row(3).int8(this.accountIds[(int) (edge >>> 32)]).int8(identifierIds[(int) edge]).int8(this.scope);
+			finally {
+				DataSourceUtils.releaseConnection(connection, FirstAccounts.this.dataSource);
 			}
-			rows.finish();
 		}
-		try (BinaryCopy rows = BinaryCopy.into(connection,
-				"identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)")) {
-			for (int a = 0; a < accountCount; a++) {
-				if (sets.linkedWith[a] < 0) {
-					continue;
+
+		private LinkSummary write(Connection connection, String madeBy, TenantPartitions tables) throws SQLException {
+			FirstAccounts accounts = FirstAccounts.this;
+			long scope = accounts.scope;
+			int accountCount = this.keys.length;
+			int identifierCount = this.identifierIds.length;
+			int persons = this.personIds.length;
+			try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("person", scope) + " (id, tenant_id)")) {
+				for (long id : this.personIds) {
+					rows.row(2).int8(id).int8(scope);
 				}
-				rows.row(7)
-					.int8(this.scope)
-					.int8(this.accountIds[a])
-					.int8(personIds[personOf[a]])
-					.text("shared_identifier")
-					.int8(sets.viaIdentifier[a])
-					.int8(this.accountIds[sets.linkedWith[a]])
-					.text(madeBy);
+				rows.finish();
 			}
-			rows.finish();
+			try (BinaryCopy rows = BinaryCopy.into(connection,
+					tables.target("account", scope) + " (id, tenant_id, platform, account_key, person_id)")) {
+				for (int a : this.byKey) {
+					rows.row(5)
+						.int8(accounts.accountIds[a])
+						.int8(scope)
+						.text(accounts.platform)
+						.text(this.keys[a])
+						.int8(this.personIds[this.personOf[a]]);
+				}
+				rows.finish();
+			}
+			try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("identifier", scope)
+					+ " (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
+				for (int i : accounts.identifierOrder) {
+					SeenIdentifier seen = accounts.identifierValues.get(i);
+					rows.row(7)
+						.int8(this.identifierIds[i])
+						.int8(scope)
+						.text(seen.kind)
+						.bytes(seen.hash)
+						.bytes(seen.enc)
+						.text(seen.masked)
+						.bool(seen.strong);
+				}
+				rows.finish();
+			}
+			try (BinaryCopy rows = BinaryCopy.into(connection,
+					tables.target("account_identifier", scope) + " (account_id, identifier_id, tenant_id)")) {
+				for (long edge : this.edges) {
+					rows.row(3)
+						.int8(accounts.accountIds[(int) (edge >>> 32)])
+						.int8(this.identifierIds[(int) edge])
+						.int8(scope);
+				}
+				rows.finish();
+			}
+			try (BinaryCopy rows = BinaryCopy.into(connection,
+					"identity_link (tenant_id, account_id, person_id, rule, identifier_id, linked_with, made_by)")) {
+				for (int a = 0; a < accountCount; a++) {
+					if (this.sets.linkedWith[a] < 0) {
+						continue;
+					}
+					rows.row(7)
+						.int8(scope)
+						.int8(accounts.accountIds[a])
+						.int8(this.personIds[this.personOf[a]])
+						.text("shared_identifier")
+						.int8(this.sets.viaIdentifier[a])
+						.int8(accounts.accountIds[this.sets.linkedWith[a]])
+						.text(madeBy);
+				}
+				rows.finish();
+			}
+			if (!this.hubs.isEmpty()) {
+				accounts.jdbc
+					.sql("""
+							update %s i set quarantined_at = now(), account_count = hub.n
+							from unnest(?::bigint[], ?::int[]) as hub (id, n) where i.id = hub.id"""
+						.formatted(tables.target("identifier", scope)))
+					.params(this.hubs.toArray(Long[]::new), this.hubSizes.toArray(Integer[]::new))
+					.update();
+			}
+			long pending = 0;
+			if (accounts.autoMatch) {
+				pending = accounts.jdbc.sql("""
+						insert into identity_match_pending (tenant_id, person_id)
+						select ?, id from unnest(?::bigint[]) as id on conflict do nothing""")
+					.params(scope, Arrays.stream(this.personIds).boxed().toArray(Long[]::new))
+					.update();
+			}
+			accounts.events.publishEvent(new AccountsAbsorbed(scope, pending));
+			// as the general path counts: every new account's person, less those that
+			// linking folded into another
+			return new LinkSummary(accountCount, identifierCount, persons, 0, accountCount - persons, this.hubs.size());
 		}
-		if (!hubs.isEmpty()) {
-			this.jdbc
-				.sql("""
-						update %s i set quarantined_at = now(), account_count = hub.n
-						from unnest(?::bigint[], ?::int[]) as hub (id, n) where i.id = hub.id"""
-					.formatted(tables.target("identifier", this.scope)))
-				.params(hubs.toArray(Long[]::new), hubSizes.toArray(Integer[]::new))
-				.update();
-		}
-		long pending = 0;
-		if (this.autoMatch) {
-			pending = this.jdbc.sql("""
-					insert into identity_match_pending (tenant_id, person_id)
-					select ?, id from unnest(?::bigint[]) as id on conflict do nothing""")
-				.params(this.scope, Arrays.stream(personIds).boxed().toArray(Long[]::new))
-				.update();
-		}
-		this.events.publishEvent(new AccountsAbsorbed(this.scope, pending));
-		// as the general path counts: every new account's person, less those that
-		// linking folded into another
-		return new LinkSummary(accountCount, identifierCount, persons, 0, accountCount - persons, hubs.size());
+
 	}
 
 	/**
-	 * Ids for the identifiers, ascending in the order of the table's unique index (kind,
-	 * blind index), so writing them in that order appends to both its indexes instead of
+	 * Ids for the identifiers, ascending in the order of the table's unique index (blind
+	 * index, kind), so writing them in that order appends to both its indexes instead of
 	 * inserting at random; the order is kept in {@link #identifierOrder}.
 	 */
 	private long[] identifierIdsInIndexOrder(int count) {
@@ -295,9 +357,9 @@ public final class FirstAccounts {
 	}
 
 	/**
-	 * The identifiers by kind and blind index. Sorted as packed longs (kind, the first 35
-	 * bits of the blind index, the identifier's number), which is exact enough: an order
-	 * slightly off costs a few random inserts, never a wrong row.
+	 * The identifiers by blind index and kind. Sorted as packed longs (the first 35 bits
+	 * of the blind index, the kind, the identifier's number), which is exact enough: an
+	 * order slightly off costs a few random inserts, never a wrong row.
 	 */
 	private int[] indexOrder(int count) {
 		List<String> kinds = this.identifierValues.stream().map(SeenIdentifier::kind).distinct().sorted().toList();
@@ -315,7 +377,7 @@ public final class FirstAccounts {
 			for (int b = 0; b < 5 && b < seen.hash.length; b++) {
 				prefix = (prefix << 8) | (seen.hash[b] & 0xff);
 			}
-			packed[i] = ((long) kinds.indexOf(seen.kind) << 59) | ((prefix >>> 5) << 24) | i;
+			packed[i] = ((prefix >>> 5) << 28) | ((long) kinds.indexOf(seen.kind) << 24) | i;
 		}
 		Arrays.sort(packed);
 		for (int rank = 0; rank < count; rank++) {
@@ -326,7 +388,7 @@ public final class FirstAccounts {
 
 	/**
 	 * The account numbers by account key: written in that order, the accounts append to
-	 * the two indexes on their key, and persons numbered in it to the one on the person,
+	 * the index on their key, and persons numbered in it to the one on the person,
 	 * leaving only the primary key to take inserts at random.
 	 */
 	private static int[] inKeyOrder(String[] keys) {
@@ -370,24 +432,15 @@ public final class FirstAccounts {
 	 * sequence hands out each number once, whatever becomes of the transaction.
 	 */
 	private long[] reserveAccountIds() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return ids(connection, "account", ID_BLOCK);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot reserve account ids: " + ex.getMessage(), ex);
-		}
+		return ids("account", ID_BLOCK);
 	}
 
 	private long[] ids(String table, int count) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
+		try (Connection connection = this.dataSource.getConnection()) {
 			return ids(connection, table, count);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot reserve " + table + " ids: " + ex.getMessage(), ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 	}
 

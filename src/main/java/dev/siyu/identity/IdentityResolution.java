@@ -57,10 +57,10 @@ public class IdentityResolution {
 
 	/**
 	 * Gathers the accounts of a first import into a scope that has no accounts and no
-	 * identifiers yet, to be written at once by {@link FirstAccounts#write}; empty when
-	 * the scope has a graph already, which {@link #absorb} must then bring up to date.
-	 * Holds the scope's lock until the transaction ends, so no other import adds accounts
-	 * meanwhile.
+	 * identifiers yet, to be linked and written at once by {@link FirstAccounts#link};
+	 * empty when the scope has a graph already, which {@link #absorb} must then bring up
+	 * to date. Holds the scope's lock until the transaction ends, so no other import adds
+	 * accounts meanwhile.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<FirstAccounts> firstAccounts(TenantId scope, String platform) {

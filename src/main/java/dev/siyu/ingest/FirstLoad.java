@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
 
@@ -163,7 +165,7 @@ final class FirstLoad {
 		}
 		load.shops.write();
 		progress.report(0.85, "linking identities");
-		accounts.write("import:" + jobId, partitions);
+		linkWhileAttachingOrders(accounts, partitions).write("import:" + jobId, partitions);
 		attach(partitions);
 		long itemRows = 0;
 		if (load.items != null) {
@@ -173,6 +175,41 @@ final class FirstLoad {
 		progress.report(1.0, "done");
 		return new ImportResult(jobId, rows, load.written, 0, 0, errors.count(), load.replaced, itemRows, errors.path(),
 				unknownStatuses.rows());
+	}
+
+	/**
+	 * Links the accounts on a thread of their own while PostgreSQL attaches the orders'
+	 * partition, building its indexes: the one is work for the JVM, the other for the
+	 * database. The graph's partitions are made first, so the attach locks them too.
+	 */
+	private static FirstAccounts.Linked linkWhileAttachingOrders(FirstAccounts accounts, TenantPartitions partitions) {
+		try {
+			accounts.claimTables(partitions);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot make the tenant's partitions: " + ex.getMessage(), ex);
+		}
+		FutureTask<FirstAccounts.Linked> linking = new FutureTask<>(accounts::link);
+		new Thread(linking, "siyu-linking").start();
+		try {
+			partitions.attach("orders");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot attach the tenant's partitions: " + ex.getMessage(), ex);
+		}
+		try {
+			return linking.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while linking the accounts", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException("cannot link the accounts: " + ex.getCause().getMessage(), ex.getCause());
+		}
 	}
 
 	private static void attach(TenantPartitions partitions) {

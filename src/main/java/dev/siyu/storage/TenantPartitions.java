@@ -129,8 +129,20 @@ public final class TenantPartitions {
 	 * partition instead, and the tables made for them are dropped.
 	 */
 	public void attach() throws SQLException {
+		attach(this.partitions.keySet().toArray(String[]::new));
+	}
+
+	/**
+	 * Attaches the partitions of the named tables now and leaves the others, still to be
+	 * filled, for a later {@link #attach()}. The locks taken are those of every partition
+	 * made so far, so attaching the rest takes no new ones. If the locks cannot be had,
+	 * every partition made so far gives way to the shared one, and the tables not yet
+	 * filled are written through their parents.
+	 */
+	public void attach(String... tables) throws SQLException {
 		List<Partition> pending = this.partitions.values().stream().filter((p) -> p != null && !p.attached).toList();
-		if (pending.isEmpty()) {
+		List<Partition> now = pending.stream().filter((p) -> List.of(tables).contains(p.parent)).toList();
+		if (now.isEmpty()) {
 			return;
 		}
 		List<String> locks = new ArrayList<>();
@@ -140,13 +152,14 @@ public final class TenantPartitions {
 		for (Partition partition : pending) {
 			locks.add("lock table %s_shared in access exclusive mode".formatted(partition.parent));
 		}
-		List<String> attaches = new ArrayList<>();
-		for (Partition partition : pending) {
-			attaches.add("alter table %s attach partition %s for values in (%d)".formatted(partition.parent,
-					partition.name, partition.tenant));
-		}
 		if (locked(locks)) {
+			List<String> attaches = new ArrayList<>();
+			for (Partition partition : now) {
+				attaches.add("alter table %s attach partition %s for values in (%d)".formatted(partition.parent,
+						partition.name, partition.tenant));
+			}
 			execute(attaches);
+			now.forEach((partition) -> partition.attached = true);
 		}
 		else {
 			List<String> copies = new ArrayList<>();
@@ -154,10 +167,10 @@ public final class TenantPartitions {
 				copies.add("insert into %s overriding system value select * from %s".formatted(partition.parent,
 						partition.name));
 				copies.add("drop table " + partition.name);
+				this.partitions.put(partition.parent, null);
 			}
 			execute(copies);
 		}
-		pending.forEach((partition) -> partition.attached = true);
 	}
 
 	private boolean locked(List<String> locks) throws SQLException {

@@ -1,9 +1,11 @@
 package dev.siyu.storage;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +45,11 @@ class TenantPartitionsTests {
 				create table if not exists bulk (
 				    id bigint generated always as identity, tenant_id bigint not null, v text not null,
 				    primary key (id, tenant_id), unique (tenant_id, v)) partition by list (tenant_id);
-				create table if not exists bulk_shared partition of bulk default""").update();
+				create table if not exists bulk_shared partition of bulk default;
+				create table if not exists later (
+				    id bigint generated always as identity, tenant_id bigint not null, v text not null,
+				    primary key (id, tenant_id)) partition by list (tenant_id);
+				create table if not exists later_shared partition of later default""").update();
 		this.tenant = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
 	}
 
@@ -123,6 +129,65 @@ class TenantPartitionsTests {
 			.param("bulk_" + this.tenant)
 			.query(Boolean.class)
 			.single()).isTrue();
+	}
+
+	@Test
+	void attachingOneTableLeavesTheOthersToBeFilledAndAttachedLater() {
+		List<Boolean> attached = inTransaction((partitions, connection) -> {
+			String bulk = partitions.target("bulk", this.tenant);
+			String later = partitions.target("later", this.tenant);
+			copy(connection, bulk, 20);
+			partitions.attach("bulk");
+			List<Boolean> afterFirst = List.of(isPartition(connection, bulk), isPartition(connection, later));
+			copy(connection, partitions.target("later", this.tenant), 30);
+			partitions.attach();
+			assertThat(isPartition(connection, later)).isTrue();
+			return afterFirst;
+		});
+
+		assertThat(attached).containsExactly(true, false);
+		assertThat(this.jdbc.sql("select count(*) from later_" + this.tenant).query(Long.class).single()).isEqualTo(30);
+	}
+
+	@Test
+	void whenTheLocksCannotBeHadTheTablesNotYetFilledAreWrittenThroughTheirParents() throws SQLException {
+		try (Connection reader = this.dataSource.getConnection()) {
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				statement.execute("select count(*) from later_shared");
+			}
+			inTransaction((partitions, connection) -> {
+				TenantPartitions patient = new TenantPartitions(connection, Duration.ofMillis(500), true);
+				copy(connection, patient.target("bulk", this.tenant), 10);
+				patient.target("later", this.tenant);
+				patient.attach("bulk");
+				assertThat(patient.target("later", this.tenant)).isEqualTo("later");
+				copy(connection, patient.target("later", this.tenant), 5);
+				patient.attach();
+				return null;
+			});
+			reader.rollback();
+		}
+
+		for (String table : List.of("bulk", "later")) {
+			assertThat(this.jdbc.sql("select count(*) from only %s_shared where tenant_id = ?".formatted(table))
+				.param(this.tenant)
+				.query(Long.class)
+				.single()).as(table).isEqualTo(table.equals("bulk") ? 10 : 5);
+			assertThat(this.jdbc.sql("select to_regclass(?) is null")
+				.param(table + "_" + this.tenant)
+				.query(Boolean.class)
+				.single()).as(table + "'s own table is gone").isTrue();
+		}
+	}
+
+	private static boolean isPartition(Connection connection, String table) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"select exists (select 1 from pg_inherits where inhrelid = '%s'::regclass)".formatted(table))) {
+			rs.next();
+			return rs.getBoolean(1);
+		}
 	}
 
 	@Test
