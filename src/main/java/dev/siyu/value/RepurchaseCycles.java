@@ -50,7 +50,7 @@ class RepurchaseCycles {
 				           lead(day) over w is not null as closed
 				    from bought window w as (partition by key, person order by day)),
 				top as (select key, count(*) as purchases, count(distinct person) as persons from gap
-				        group by key order by purchases desc limit :limit)
+				        group by key order by purchases desc, key limit :limit)
 				""".formatted(ScopeOrders.PERSON, key, ScopeOrders.DAY,
 				ScopeOrders.purchases("join order_item i on i.order_id = o.id"));
 		Map<String, Object> params = Map.of("tenants", this.scopes.tenantsOf(scope), "scope", scope.value(), "today",
@@ -76,13 +76,16 @@ class RepurchaseCycles {
 			keys.put(rs.getString(1), cycle);
 			return cycle;
 		}).list();
-		this.jdbc.sql(
-				gaps + """
-						, band as (select lo, hi from unnest(cast(:los as int[]), cast(:his as int[])) as b(lo, hi))
-						select g.key, b.lo, b.hi, count(*) filter (where g.days >= b.lo) as at_risk,
-						       count(*) filter (where g.closed and g.days >= b.lo and g.days < b.hi) as repurchased
-						from top t join gap g on g.key = t.key cross join band b group by g.key, b.lo, b.hi order by g.key, b.lo""")
+		// the keys found above, not the top again: orders imported meanwhile could change
+		// it
+		this.jdbc.sql(gaps + """
+				, band as (select lo, hi from unnest(cast(:los as int[]), cast(:his as int[])) as b(lo, hi))
+				select g.key, b.lo, b.hi, count(*) filter (where g.days >= b.lo) as at_risk,
+				       count(*) filter (where g.closed and g.days >= b.lo and g.days < b.hi) as repurchased
+				from gap g cross join band b where g.key = any(cast(:keys as text[]))
+				group by g.key, b.lo, b.hi order by g.key, b.lo""")
 			.params(params)
+			.param("keys", keys.keySet().toArray(String[]::new))
 			.param("los", lows())
 			.param("his", highs())
 			.query((rs, row) -> {

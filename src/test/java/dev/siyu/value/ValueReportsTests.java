@@ -64,6 +64,26 @@ class ValueReportsTests {
 	}
 
 	@Test
+	void categoriesTiedAtTheLimitAreTakenByNameWithTheirBandsComplete() {
+		Api tied = new Api(this.port,
+				this.tenants.create("r-" + UUID.randomUUID().toString().substring(0, 8), null).apiKey());
+		OrderBatches orders = OrderBatches.orders("T");
+		for (String category : new String[] { "酸奶", "奶粉", "奶酪", "牛奶" }) {
+			orders.item("d", START, 20, category, "search").item("d", START.plusDays(15), 20, category, "search");
+		}
+		assertThat(tied.postJson("/api/v1/orders:batch", orders.json()).json().get("rejected").asLong()).isZero();
+
+		JsonNode cycles = tied.get("/api/v1/value/repurchase-cycles?by=category&limit=2").json();
+
+		assertThat(cycles).hasSize(2);
+		assertThat(cycles.get(0).get("key").asString()).isEqualTo("奶粉");
+		assertThat(cycles.get(1).get("key").asString()).isEqualTo("奶酪");
+		for (JsonNode cycle : cycles) {
+			assertThat(cycle.get("bands")).hasSize(RepurchaseCycles.BANDS.length - 1);
+		}
+	}
+
+	@Test
 	void cohortsByChannelFollowRetentionRepurchaseAndGmv() {
 		JsonNode cohorts = this.api.get("/api/v1/value/cohorts?by=channel&months=3").json();
 
