@@ -107,19 +107,10 @@ class TenantPartitionsTests {
 
 	@Test
 	void whileAnotherTransactionHoldsTheSharedPartitionTheRowsGoInThroughItInstead() throws SQLException {
-		try (Connection reader = this.dataSource.getConnection()) {
-			reader.setAutoCommit(false);
-			try (Statement statement = reader.createStatement()) {
-				statement.execute("select count(*) from bulk_shared");
-			}
-			inTransaction((partitions, connection) -> {
-				TenantPartitions patient = new TenantPartitions(connection, Duration.ofMillis(500), true);
-				copy(connection, patient.target("bulk", this.tenant), 100);
-				patient.attach();
-				return null;
-			});
-			reader.rollback();
-		}
+		whileReading("bulk_shared", (patient, connection) -> {
+			copy(connection, patient.target("bulk", this.tenant), 100);
+			patient.attach();
+		});
 
 		assertThat(this.jdbc.sql("select count(*) from only bulk_shared where tenant_id = ?")
 			.param(this.tenant)
@@ -151,23 +142,14 @@ class TenantPartitionsTests {
 
 	@Test
 	void whenTheLocksCannotBeHadTheTablesNotYetFilledAreWrittenThroughTheirParents() throws SQLException {
-		try (Connection reader = this.dataSource.getConnection()) {
-			reader.setAutoCommit(false);
-			try (Statement statement = reader.createStatement()) {
-				statement.execute("select count(*) from later_shared");
-			}
-			inTransaction((partitions, connection) -> {
-				TenantPartitions patient = new TenantPartitions(connection, Duration.ofMillis(500), true);
-				copy(connection, patient.target("bulk", this.tenant), 10);
-				patient.target("later", this.tenant);
-				patient.attach("bulk");
-				assertThat(patient.target("later", this.tenant)).isEqualTo("later");
-				copy(connection, patient.target("later", this.tenant), 5);
-				patient.attach();
-				return null;
-			});
-			reader.rollback();
-		}
+		whileReading("later_shared", (patient, connection) -> {
+			copy(connection, patient.target("bulk", this.tenant), 10);
+			patient.target("later", this.tenant);
+			patient.attach("bulk");
+			assertThat(patient.target("later", this.tenant)).isEqualTo("later");
+			copy(connection, patient.target("later", this.tenant), 5);
+			patient.attach();
+		});
 
 		for (String table : List.of("bulk", "later")) {
 			assertThat(this.jdbc.sql("select count(*) from only %s_shared where tenant_id = ?".formatted(table))
@@ -179,6 +161,30 @@ class TenantPartitionsTests {
 				.query(Boolean.class)
 				.single()).as(table + "'s own table is gone").isTrue();
 		}
+	}
+
+	/**
+	 * Runs the work with partitions that wait half a second for their locks, while
+	 * another transaction reads the table.
+	 */
+	private void whileReading(String table, PatientWork work) throws SQLException {
+		try (Connection reader = this.dataSource.getConnection()) {
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				statement.execute("select count(*) from " + table);
+			}
+			inTransaction((partitions, connection) -> {
+				work.run(new TenantPartitions(connection, Duration.ofMillis(500), true), connection);
+				return null;
+			});
+			reader.rollback();
+		}
+	}
+
+	private interface PatientWork {
+
+		void run(TenantPartitions patient, Connection connection) throws SQLException;
+
 	}
 
 	private static boolean isPartition(Connection connection, String table) throws SQLException {
