@@ -70,8 +70,6 @@ public final class FirstAccounts {
 
 	private int sightingCount;
 
-	private int[] identifierOrder;
-
 	FirstAccounts(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events, long scope, String platform,
 			int hubThreshold, Map<String, Integer> priorities, Set<String> notLinking, boolean autoMatch) {
 		this.jdbc = jdbc;
@@ -155,7 +153,8 @@ public final class FirstAccounts {
 		for (long edge : edges) {
 			accountsPerIdentifier[(int) edge]++;
 		}
-		long[] identifierIds = identifierIdsInIndexOrder(identifierCount);
+		int[] identifierOrder = indexOrder(identifierCount);
+		long[] identifierIds = idsInOrder(identifierOrder);
 		AccountIndex index = new AccountIndex(accountCount);
 		for (int a = 0; a < accountCount; a++) {
 			index.indexOf(this.accountIds[a]);
@@ -194,13 +193,16 @@ public final class FirstAccounts {
 			}
 			personOf[a] = personOfRoot[root];
 		}
-		return new Linked(edges, identifierIds, hubs, hubSizes, sets, keys, byKey, personOf, ids("person", persons));
+		return new Linked(edges, identifierOrder, identifierIds, hubs, hubSizes, sets, keys, byKey, personOf,
+				ids("person", persons));
 	}
 
 	/** The accounts linked, with every id taken, ready to be written. */
 	public final class Linked {
 
 		private final long[] edges;
+
+		private final int[] identifierOrder;
 
 		private final long[] identifierIds;
 
@@ -218,9 +220,11 @@ public final class FirstAccounts {
 
 		private final long[] personIds;
 
-		private Linked(long[] edges, long[] identifierIds, List<Long> hubs, List<Integer> hubSizes, AccountSets sets,
-				String[] keys, int[] byKey, int[] personOf, long[] personIds) {
+		private Linked(long[] edges, int[] identifierOrder, long[] identifierIds, List<Long> hubs,
+				List<Integer> hubSizes, AccountSets sets, String[] keys, int[] byKey, int[] personOf,
+				long[] personIds) {
 			this.edges = edges;
+			this.identifierOrder = identifierOrder;
 			this.identifierIds = identifierIds;
 			this.hubs = hubs;
 			this.hubSizes = hubSizes;
@@ -275,7 +279,7 @@ public final class FirstAccounts {
 			}
 			try (BinaryCopy rows = BinaryCopy.into(connection, tables.target("identifier", scope)
 					+ " (id, tenant_id, kind, value_hash, value_enc, masked, strong)")) {
-				for (int i : accounts.identifierOrder) {
+				for (int i : this.identifierOrder) {
 					SeenIdentifier seen = accounts.identifierValues.get(i);
 					rows.row(7)
 						.int8(this.identifierIds[i])
@@ -343,16 +347,14 @@ public final class FirstAccounts {
 	/**
 	 * Ids for the identifiers, ascending in the order of the table's unique index (blind
 	 * index, kind), so writing them in that order appends to both its indexes instead of
-	 * inserting at random; the order is kept in {@link #identifierOrder}.
+	 * inserting at random.
 	 */
-	private long[] identifierIdsInIndexOrder(int count) {
-		int[] order = indexOrder(count);
-		long[] reserved = ids("identifier", count);
-		long[] ids = new long[count];
-		for (int rank = 0; rank < count; rank++) {
+	private long[] idsInOrder(int[] order) {
+		long[] reserved = ids("identifier", order.length);
+		long[] ids = new long[order.length];
+		for (int rank = 0; rank < order.length; rank++) {
 			ids[order[rank]] = reserved[rank];
 		}
-		this.identifierOrder = order;
 		return ids;
 	}
 
