@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,11 +162,22 @@ class ConsoleBench implements Callable<Integer> {
 	 * is done, so that pages are timed as an operator finds them, not while they are
 	 * built.
 	 */
-	private static void awaitReactions(JdbcClient jdbc) throws InterruptedException {
+	static void awaitReactions(JdbcClient jdbc) throws InterruptedException {
+		awaitReactions(jdbc.sql("select count(*) from event_publication where completion_date is null"));
+	}
+
+	/**
+	 * Waits until every reaction to the events published since the given time is done.
+	 */
+	static void awaitReactions(JdbcClient jdbc, OffsetDateTime since) throws InterruptedException {
+		awaitReactions(jdbc
+			.sql("select count(*) from event_publication where completion_date is null and publication_date >= ?")
+			.param(since));
+	}
+
+	private static void awaitReactions(JdbcClient.StatementSpec pending) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-		while (jdbc.sql("select count(*) from event_publication where completion_date is null")
-			.query(Long.class)
-			.single() > 0) {
+		while (pending.query(Long.class).single() > 0) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("event reactions still running after 30 minutes");
 			}

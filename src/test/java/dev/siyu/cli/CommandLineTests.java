@@ -115,6 +115,17 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchIngestTimesEveryGeneratedOrderAfterItsWarmUp() {
+		JsonNode bench = json(run("bench", "ingest", "--orders", "2000", "--warmup", "300", "--json"));
+
+		assertThat(bench.get("orders").asLong()).isEqualTo(2000);
+		assertThat(bench.get("rejected").asLong()).isZero();
+		assertThat(bench.get("warmupOrders").asLong()).isEqualTo(300);
+		assertThat(bench.get("ratio").asDouble()).isPositive();
+		assertThat(bench.get("phaseSeconds").has("reading")).isTrue();
+	}
+
+	@Test
 	void aFailureExitsNonZeroWithOneLineSayingWhy() {
 		Result result = runRaw("stats", "--tenant", "no-such-tenant", "--json");
 
