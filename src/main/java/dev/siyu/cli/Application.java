@@ -53,6 +53,10 @@ final class Application {
 				.getBeansOfType(ThreadPoolTaskExecutor.class)
 				.values()) {
 				ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
+				if (System.console() != null && (pool.getActiveCount() > 0 || !pool.getQueue().isEmpty())) {
+					System.err.println(
+							"waiting for the work that follows from this command (overview, value scores, matching)...");
+				}
 				pool.shutdown();
 				try {
 					pool.awaitTermination(30, TimeUnit.MINUTES);
