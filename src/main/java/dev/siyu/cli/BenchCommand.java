@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.siyu.ingest.ImportResult;
 import dev.siyu.ingest.IngestBaseline;
 import dev.siyu.ingest.Imports;
 import dev.siyu.storage.Folders;
+import dev.siyu.storage.TenantPartitions;
 import dev.siyu.synthetic.GenerationRequest;
 import dev.siyu.synthetic.Manifest;
 import dev.siyu.synthetic.ManifestFile;
@@ -209,7 +211,11 @@ class BenchCommand {
 				.importFiles(tenant.id(), "taobao", null, List.of(orderFile(dir, manifest)), (fraction, phase) -> {
 				});
 			ConsoleBench.awaitReactions(jdbc, started);
-			jdbc.sql("vacuum analyze").update();
+			List<String> tables = new ArrayList<>(TenantPartitions.holding(jdbc, "orders", tenant.id().value()));
+			for (String graph : List.of("person", "account", "identifier", "account_identifier")) {
+				tables.addAll(TenantPartitions.holding(jdbc, graph, tenant.identityScope().value()));
+			}
+			jdbc.sql("vacuum analyze " + String.join(", ", tables)).update();
 			jdbc.sql("checkpoint").update();
 			deleteQuietly(dir);
 		}
