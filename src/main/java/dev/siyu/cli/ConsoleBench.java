@@ -162,7 +162,7 @@ class ConsoleBench implements Callable<Integer> {
 	 * is done, so that pages are timed as an operator finds them, not while they are
 	 * built.
 	 */
-	static void awaitReactions(JdbcClient jdbc) throws InterruptedException {
+	private static void awaitReactions(JdbcClient jdbc) throws InterruptedException {
 		awaitReactions(jdbc.sql("select count(*) from event_publication where completion_date is null"));
 	}
 
