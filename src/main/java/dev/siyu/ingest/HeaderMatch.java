@@ -21,6 +21,11 @@ final class HeaderMatch {
 
 	private final Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
 
+	/** The index of each field by its ordinal, -1 where absent: read for every cell. */
+	private final int[] indexByField = new int[OrderField.values().length];
+
+	private final int[][] standInsByField = new int[OrderField.values().length][];
+
 	private final Map<OrderField, String> names = new EnumMap<>(OrderField.class);
 
 	private final Map<OrderField, int[]> standIns = new EnumMap<>(OrderField.class);
@@ -73,6 +78,10 @@ final class HeaderMatch {
 			}
 		}
 		findNamesakes(header);
+		for (OrderField field : OrderField.values()) {
+			this.indexByField[field.ordinal()] = this.indexes.getOrDefault(field, -1);
+			this.standInsByField[field.ordinal()] = this.standIns.getOrDefault(field, NONE);
+		}
 		requireAll(OrderField.ORDER_ID);
 		switch (mapping.granularity()) {
 			case ITEMS -> {
@@ -135,12 +144,12 @@ final class HeaderMatch {
 	}
 
 	int index(OrderField field) {
-		return this.indexes.getOrDefault(field, -1);
+		return this.indexByField[field.ordinal()];
 	}
 
 	/** The other columns that hold the field where its own column is empty. */
 	int[] standIns(OrderField field) {
-		return this.standIns.getOrDefault(field, NONE);
+		return this.standInsByField[field.ordinal()];
 	}
 
 	String columnName(OrderField field) {

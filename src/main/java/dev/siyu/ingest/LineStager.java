@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,15 +50,16 @@ final class LineStager {
 	private final RepeatedOrders repeated;
 
 	/**
-	 * Ciphertexts of identifiers already seen, so a repeat buyer's phone is encrypted
-	 * once.
+	 * The identifiers last read from each identifier column's cells, so a repeat buyer's
+	 * phone is blind-indexed and encrypted once.
 	 */
-	private final Map<String, byte[]> encrypted = new LinkedHashMap<>(1024, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-			return size() > 100_000;
-		}
-	};
+	private final List<RecentValues<SeenCell>> identifierCells;
+
+	/** Addresses last split, by their text. */
+	private final RecentValues<Place> places = new RecentValues<>(16);
+
+	/** Receivers last encrypted, by their text. */
+	private final RecentValues<byte[]> receivers = new RecentValues<>(16);
 
 	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
 
@@ -72,10 +72,6 @@ final class LineStager {
 	private final UnknownStatuses unknownStatuses;
 
 	private String lastOrder = "";
-
-	private String lastReceiverPlain;
-
-	private byte[] lastReceiverCipher;
 
 	/**
 	 * Tells apart the lines of an import in the order they were read, across its files.
@@ -96,6 +92,7 @@ final class LineStager {
 		this.errors = errors;
 		this.statuses = new StatusVocabulary(this.mapping.statuses());
 		this.zone = this.mapping.zone().getId();
+		this.identifierCells = this.match.identifiers.stream().map((bound) -> new RecentValues<SeenCell>(16)).toList();
 	}
 
 	/** Stages every row; returns the number of rows read (good and rejected). */
@@ -198,8 +195,9 @@ final class LineStager {
 		if (receiverPhone.isEmpty()) {
 			receiverPhone = row.text(OrderField.RECEIVER_LANDLINE);
 		}
-		ChineseAddress address = address(row);
-		String fullAddress = address.full();
+		Place place = place(row);
+		ChineseAddress address = place.address();
+		String fullAddress = place.full();
 		String shopKey = row.text(OrderField.SHOP_ID);
 		String shopName = row.text(OrderField.SHOP_NAME);
 		if (shopKey.isEmpty()) {
@@ -261,10 +259,13 @@ final class LineStager {
 		if (accountKey != null) {
 			for (int i = 0; i < this.match.identifiers.size(); i++) {
 				HeaderMatch.BoundIdentifier bound = this.match.identifiers.get(i);
-				IdentifierKinds.Identifier identifier = IdentifierKinds.read(bound.kind(), row.filled(bound.index()));
-				if (identifier != null) {
-					h.append(SEP).append(identifier.kind()).append(':').append(identifier.value());
-					seen[i] = seen(identifier);
+				String cell = row.filled(bound.index());
+				if (!cell.isBlank()) {
+					SeenCell read = this.identifierCells.get(i).of(cell, (text) -> seen(bound.kind(), text));
+					if (read != null) {
+						h.append(SEP).append(read.hashed());
+						seen[i] = read.identifier();
+					}
 				}
 			}
 		}
@@ -310,18 +311,27 @@ final class LineStager {
 		return true;
 	}
 
-	private Line.Identifier seen(IdentifierKinds.Identifier identifier) {
+	/**
+	 * The identifier a cell shows, blind-indexed and encrypted; null if it shows none.
+	 */
+	private SeenCell seen(String kind, String cell) {
+		IdentifierKinds.Identifier identifier = IdentifierKinds.read(kind, cell);
+		if (identifier == null) {
+			return null;
+		}
 		byte[] hash = this.personalData.blindIndex(identifier.kind(), identifier.value());
 		byte[] cipher = null;
 		if (identifier.strong() || IdentifierKinds.ATTRIBUTES.contains(identifier.kind())) {
-			String cacheKey = identifier.kind() + SEP + identifier.value();
-			cipher = this.encrypted.get(cacheKey);
-			if (cipher == null) {
-				cipher = this.personalData.encrypt(identifier.value());
-				this.encrypted.put(cacheKey, cipher);
-			}
+			cipher = this.personalData.encrypt(identifier.value());
 		}
-		return new Line.Identifier(identifier.kind(), hash, cipher, identifier.masked(), identifier.strong());
+		return new SeenCell(identifier.kind() + ':' + identifier.value(),
+				new Line.Identifier(identifier.kind(), hash, cipher, identifier.masked(), identifier.strong()));
+	}
+
+	/**
+	 * An identifier read from a cell: as the line's hash covers it, and as it is staged.
+	 */
+	private record SeenCell(String hashed, Line.Identifier identifier) {
 	}
 
 	/**
@@ -348,21 +358,25 @@ final class LineStager {
 		if (name.isEmpty() && phone.isEmpty() && address.isEmpty()) {
 			return null;
 		}
-		String plain = name + SEP + phone + SEP + address;
-		if (!plain.equals(this.lastReceiverPlain)) {
-			this.lastReceiverPlain = plain;
-			this.lastReceiverCipher = this.personalData.encrypt(plain);
-		}
-		return this.lastReceiverCipher;
+		return this.receivers.of(name + SEP + phone + SEP + address, this.personalData::encrypt);
 	}
 
-	private ChineseAddress address(Row row) {
+	private Place place(Row row) {
 		String full = row.text(OrderField.ADDRESS);
 		if (!full.isEmpty()) {
-			return ChineseAddress.parse(full);
+			return this.places.of(full, (text) -> Place.of(ChineseAddress.parse(text)));
 		}
-		return ChineseAddress.of(row.text(OrderField.PROVINCE), row.text(OrderField.CITY),
-				row.text(OrderField.DISTRICT), row.text(OrderField.STREET), row.text(OrderField.ADDRESS_DETAIL));
+		return Place.of(ChineseAddress.of(row.text(OrderField.PROVINCE), row.text(OrderField.CITY),
+				row.text(OrderField.DISTRICT), row.text(OrderField.STREET), row.text(OrderField.ADDRESS_DETAIL)));
+	}
+
+	/** An address split into its levels, and written out whole. */
+	private record Place(ChineseAddress address, String full) {
+
+		static Place of(ChineseAddress address) {
+			return new Place(address, address.full());
+		}
+
 	}
 
 	/** Tells the lines of one order apart, so a re-import finds the same line again. */

@@ -1,8 +1,10 @@
 package dev.siyu.ingest;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.List;
 
@@ -14,9 +16,19 @@ import java.util.List;
  */
 final class StagedTimes {
 
+	private static final long SECONDS_PER_DAY = 86_400;
+
 	private String zone = "";
 
 	private ZoneRules rules;
+
+	/**
+	 * The offset the zone keeps for good after its last change (null if it still changes,
+	 * as with daylight saving), and the epoch second from which it is sure.
+	 */
+	private ZoneOffset settledOffset;
+
+	private long settledFrom;
 
 	/**
 	 * Microseconds since 1970-01-01 UTC, or {@link Long#MIN_VALUE} when the local time is
@@ -27,7 +39,14 @@ final class StagedTimes {
 				number(staged, 11, 2), number(staged, 14, 2), number(staged, 17, 2));
 		ZoneOffset offset;
 		if (staged.charAt(19) == ' ') {
-			List<ZoneOffset> offsets = rulesOfZoneAt(staged, 20).getValidOffsets(local);
+			ZoneRules zoneRules = rulesOfZoneAt(staged, 20);
+			if (this.settledOffset != null) {
+				long seconds = local.toEpochSecond(this.settledOffset);
+				if (seconds >= this.settledFrom) {
+					return seconds * 1_000_000L;
+				}
+			}
+			List<ZoneOffset> offsets = zoneRules.getValidOffsets(local);
 			if (offsets.size() != 1) {
 				return Long.MIN_VALUE;
 			}
@@ -46,8 +65,23 @@ final class StagedTimes {
 		if (length != this.zone.length() || !staged.regionMatches(at, this.zone, 0, length)) {
 			this.zone = staged.substring(at);
 			this.rules = ZoneId.of(this.zone).getRules();
+			settle(this.rules);
 		}
 		return this.rules;
+	}
+
+	private void settle(ZoneRules zoneRules) {
+		this.settledOffset = null;
+		if (zoneRules.isFixedOffset()) {
+			this.settledOffset = zoneRules.getOffset(Instant.EPOCH);
+			this.settledFrom = Long.MIN_VALUE;
+		}
+		else if (zoneRules.getTransitionRules().isEmpty() && !zoneRules.getTransitions().isEmpty()) {
+			List<ZoneOffsetTransition> transitions = zoneRules.getTransitions();
+			ZoneOffsetTransition last = transitions.get(transitions.size() - 1);
+			this.settledOffset = last.getOffsetAfter();
+			this.settledFrom = last.toEpochSecond() + SECONDS_PER_DAY;
+		}
 	}
 
 	private static int number(String text, int from, int digits) {
