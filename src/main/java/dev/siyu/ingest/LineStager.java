@@ -29,6 +29,9 @@ final class LineStager {
 
 	private static final char SEP = '\u001f';
 
+	/** 1,024 recent values of each kind: enough for a repeat buyer's run of rows. */
+	private static final int RECENT_SLOTS_LOG2 = 10;
+
 	private final HeaderMatch match;
 
 	private final Mapping mapping;
@@ -50,16 +53,16 @@ final class LineStager {
 	private final RepeatedOrders repeated;
 
 	/**
-	 * The identifiers last read from each identifier column's cells, so a repeat buyer's
-	 * phone is blind-indexed and encrypted once.
+	 * The identifiers recently read from each identifier column's cells, so a repeat
+	 * buyer's phone is mostly blind-indexed and encrypted once.
 	 */
 	private final List<RecentValues<SeenCell>> identifierCells;
 
-	/** Addresses last split, by their text. */
-	private final RecentValues<Place> places = new RecentValues<>(16);
+	/** Addresses recently split, by their text. */
+	private final RecentValues<Place> places = new RecentValues<>(RECENT_SLOTS_LOG2);
 
-	/** Receivers last encrypted, by their text. */
-	private final RecentValues<byte[]> receivers = new RecentValues<>(16);
+	/** Receivers recently encrypted, by their text. */
+	private final RecentValues<byte[]> receivers = new RecentValues<>(RECENT_SLOTS_LOG2);
 
 	private final Map<String, Integer> lineKeysOfOrder = new HashMap<>();
 
@@ -92,7 +95,9 @@ final class LineStager {
 		this.errors = errors;
 		this.statuses = new StatusVocabulary(this.mapping.statuses());
 		this.zone = this.mapping.zone().getId();
-		this.identifierCells = this.match.identifiers.stream().map((bound) -> new RecentValues<SeenCell>(16)).toList();
+		this.identifierCells = this.match.identifiers.stream()
+			.map((bound) -> new RecentValues<SeenCell>(RECENT_SLOTS_LOG2))
+			.toList();
 	}
 
 	/** Stages every row; returns the number of rows read (good and rejected). */
