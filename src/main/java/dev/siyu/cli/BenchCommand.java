@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
 import dev.siyu.audience.SegmentBenchmark;
+import dev.siyu.identity.FirstAccounts;
 import dev.siyu.ingest.ImportResult;
 import dev.siyu.ingest.IngestBaseline;
 import dev.siyu.ingest.Imports;
@@ -212,7 +213,7 @@ class BenchCommand {
 				});
 			ConsoleBench.awaitReactions(jdbc, started);
 			List<String> tables = new ArrayList<>(TenantPartitions.holding(jdbc, "orders", tenant.id().value()));
-			for (String graph : List.of("person", "account", "identifier", "account_identifier")) {
+			for (String graph : FirstAccounts.GRAPH_TABLES) {
 				tables.addAll(TenantPartitions.holding(jdbc, graph, tenant.identityScope().value()));
 			}
 			jdbc.sql("vacuum analyze " + String.join(", ", tables)).update();

@@ -33,6 +33,9 @@ public final class FirstAccounts {
 
 	private static final int ID_BLOCK = 65_536;
 
+	/** The tables of the identity graph a first load writes, partitioned by scope. */
+	public static final List<String> GRAPH_TABLES = List.of("person", "account", "identifier", "account_identifier");
+
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
@@ -135,7 +138,7 @@ public final class FirstAccounts {
 	 * them; made now, so the caller can lock them with the rest before they are filled.
 	 */
 	public void claimTables(TenantPartitions tables) throws SQLException {
-		for (String table : List.of("person", "account", "identifier", "account_identifier")) {
+		for (String table : GRAPH_TABLES) {
 			tables.target(table, this.scope);
 		}
 	}

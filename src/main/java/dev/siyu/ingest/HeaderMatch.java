@@ -19,16 +19,16 @@ final class HeaderMatch {
 
 	final Mapping mapping;
 
-	private final Map<OrderField, Integer> indexes = new EnumMap<>(OrderField.class);
+	/**
+	 * The column of each field by its ordinal, -1 where absent; arrays, as they are read
+	 * for every cell.
+	 */
+	private final int[] indexes = new int[OrderField.values().length];
 
-	/** The index of each field by its ordinal, -1 where absent: read for every cell. */
-	private final int[] indexByField = new int[OrderField.values().length];
-
-	private final int[][] standInsByField = new int[OrderField.values().length][];
+	/** The columns standing in for each field by its ordinal. */
+	private final int[][] standIns = new int[OrderField.values().length][];
 
 	private final Map<OrderField, String> names = new EnumMap<>(OrderField.class);
-
-	private final Map<OrderField, int[]> standIns = new EnumMap<>(OrderField.class);
 
 	final List<BoundIdentifier> identifiers = new ArrayList<>();
 
@@ -42,6 +42,8 @@ final class HeaderMatch {
 
 	private HeaderMatch(Mapping mapping, List<String> header) {
 		this.mapping = mapping;
+		Arrays.fill(this.indexes, -1);
+		Arrays.fill(this.standIns, NONE);
 		Map<String, Integer> positions = new HashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			positions.putIfAbsent(normalize(header.get(i)), i);
@@ -55,12 +57,12 @@ final class HeaderMatch {
 				}
 			}
 			if (!present.isEmpty()) {
-				this.indexes.put(column.getKey(), present.get(0));
+				this.indexes[column.getKey().ordinal()] = present.get(0);
 				this.names.put(column.getKey(), header.get(present.get(0)).trim());
-				if (present.size() > 1) {
-					this.standIns.put(column.getKey(),
-							present.subList(1, present.size()).stream().mapToInt(Integer::intValue).toArray());
-				}
+				this.standIns[column.getKey().ordinal()] = present.subList(1, present.size())
+					.stream()
+					.mapToInt(Integer::intValue)
+					.toArray();
 			}
 		}
 		for (Mapping.IdentifierColumn identifier : mapping.identifiers()) {
@@ -78,10 +80,6 @@ final class HeaderMatch {
 			}
 		}
 		findNamesakes(header);
-		for (OrderField field : OrderField.values()) {
-			this.indexByField[field.ordinal()] = this.indexes.getOrDefault(field, -1);
-			this.standInsByField[field.ordinal()] = this.standIns.getOrDefault(field, NONE);
-		}
 		requireAll(OrderField.ORDER_ID);
 		switch (mapping.granularity()) {
 			case ITEMS -> {
@@ -103,8 +101,9 @@ final class HeaderMatch {
 	 * field's column where that is empty.
 	 */
 	private void findNamesakes(List<String> header) {
-		List<Integer> read = new ArrayList<>(this.indexes.values());
-		this.standIns.values().forEach((others) -> Arrays.stream(others).forEach(read::add));
+		List<Integer> read = new ArrayList<>();
+		Arrays.stream(this.indexes).filter((index) -> index >= 0).forEach(read::add);
+		Arrays.stream(this.standIns).forEach((others) -> Arrays.stream(others).forEach(read::add));
 		this.identifiers.forEach((identifier) -> read.add(identifier.index()));
 		for (int index : read.stream().distinct().sorted().toList()) {
 			String name = normalize(header.get(index));
@@ -114,13 +113,13 @@ final class HeaderMatch {
 				}
 			}
 		}
-		for (Map.Entry<OrderField, Integer> field : this.indexes.entrySet()) {
+		for (int field = 0; field < this.indexes.length; field++) {
 			for (int[] pair : this.namesakes) {
-				if (pair[0] == field.getValue()) {
-					int[] others = this.standIns.getOrDefault(field.getKey(), NONE);
+				if (pair[0] == this.indexes[field]) {
+					int[] others = this.standIns[field];
 					int[] more = Arrays.copyOf(others, others.length + 1);
 					more[others.length] = pair[1];
-					this.standIns.put(field.getKey(), more);
+					this.standIns[field] = more;
 				}
 			}
 		}
@@ -140,16 +139,16 @@ final class HeaderMatch {
 	}
 
 	boolean has(OrderField field) {
-		return this.indexes.containsKey(field);
+		return this.indexes[field.ordinal()] >= 0;
 	}
 
 	int index(OrderField field) {
-		return this.indexByField[field.ordinal()];
+		return this.indexes[field.ordinal()];
 	}
 
 	/** The other columns that hold the field where its own column is empty. */
 	int[] standIns(OrderField field) {
-		return this.standInsByField[field.ordinal()];
+		return this.standIns[field.ordinal()];
 	}
 
 	String columnName(OrderField field) {

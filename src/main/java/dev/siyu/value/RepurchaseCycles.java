@@ -48,15 +48,15 @@ class RepurchaseCycles {
 				gap as (
 				    select key, person, coalesce(lead(day) over w, cast(:today as date)) - day as days,
 				           lead(day) over w is not null as closed
-				    from bought window w as (partition by key, person order by day)),
-				top as (select key, count(*) as purchases, count(distinct person) as persons from gap
-				        group by key order by purchases desc, key limit :limit)
+				    from bought window w as (partition by key, person order by day))
 				""".formatted(ScopeOrders.PERSON, key, ScopeOrders.DAY,
 				ScopeOrders.purchases("join order_item i on i.order_id = o.id"));
 		Map<String, Object> params = Map.of("tenants", this.scopes.tenantsOf(scope), "scope", scope.value(), "today",
-				today, "limit", Math.max(1, Math.min(limit, 500)));
+				today);
 		Map<String, Map<String, Object>> keys = new LinkedHashMap<>();
 		this.jdbc.sql(gaps + """
+				, top as (select key, count(*) as purchases, count(distinct person) as persons from gap
+				        group by key order by purchases desc, key limit :limit)
 				select t.key, t.purchases, t.persons,
 				       count(*) filter (where g.closed) as repurchases,
 				       count(distinct g.person) filter (where g.closed) as repurchasers,
@@ -64,18 +64,22 @@ class RepurchaseCycles {
 				       percentile_disc(0.5) within group (order by g.days) filter (where g.closed),
 				       percentile_disc(0.75) within group (order by g.days) filter (where g.closed)
 				from top t join gap g on g.key = t.key group by t.key, t.purchases, t.persons
-				order by t.purchases desc""").params(params).query((rs, row) -> {
-			Map<String, Object> cycle = new LinkedHashMap<>();
-			cycle.put("key", rs.getString(1));
-			cycle.put("purchases", rs.getLong(2));
-			cycle.put("persons", rs.getLong(3));
-			cycle.put("repurchases", rs.getLong(4));
-			cycle.put("repurchasers", rs.getLong(5));
-			cycle.put("gapDaysQuartiles", Arrays.asList(rs.getObject(6), rs.getObject(7), rs.getObject(8)));
-			cycle.put("bands", new ArrayList<Map<String, Object>>());
-			keys.put(rs.getString(1), cycle);
-			return cycle;
-		}).list();
+				order by t.purchases desc""")
+			.params(params)
+			.param("limit", Math.max(1, Math.min(limit, 500)))
+			.query((rs, row) -> {
+				Map<String, Object> cycle = new LinkedHashMap<>();
+				cycle.put("key", rs.getString(1));
+				cycle.put("purchases", rs.getLong(2));
+				cycle.put("persons", rs.getLong(3));
+				cycle.put("repurchases", rs.getLong(4));
+				cycle.put("repurchasers", rs.getLong(5));
+				cycle.put("gapDaysQuartiles", Arrays.asList(rs.getObject(6), rs.getObject(7), rs.getObject(8)));
+				cycle.put("bands", new ArrayList<Map<String, Object>>());
+				keys.put(rs.getString(1), cycle);
+				return cycle;
+			})
+			.list();
 		// the keys found above, not the top again: orders imported meanwhile could change
 		// it
 		this.jdbc.sql(gaps + """
